@@ -1,0 +1,131 @@
+import * as core from '@actions/core'
+import { mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { RunContext } from './action/context.js'
+import { readRunContext } from './action/context.js'
+import { collectArtifacts } from './action/collect.js'
+import type { ActionInputs } from './action/inputs.js'
+import { readInputs } from './action/inputs.js'
+import type { CheckRunRef } from './action/publish.js'
+import {
+  annotateStep,
+  finishCheckRun,
+  publishComment,
+  setOutputs,
+  writeJobSummary,
+  writeReportFiles
+} from './action/publish.js'
+import { resolveSources } from './action/sources-policy.js'
+import type { GitHubClient } from './github/client.js'
+import { createClient } from './github/client.js'
+import { failCheckRun, startCheckRun } from './github/check-run.js'
+import { PermissionError } from './github/errors.js'
+import { renderText } from './report/text.js'
+import { runAudit } from './setup/run-audit.js'
+
+/**
+ * The action: reads inputs, opens the check run, audits, then reports everywhere. "The audit found
+ * blocking findings" fails the step after every report is out; "the tool broke" fails it with a
+ * message that says what to do. A report GitHub refuses (a fork PR's read-only token) is a warning.
+ */
+export async function run(): Promise<void> {
+  let tempDir: string | undefined
+  try {
+    const inputs = readInputs()
+    const ctx = readRunContext()
+    const client = createClient(inputs.token)
+    tempDir = await mkdtemp(path.join(ctx.tempDir, 'release-audit-'))
+    const degraded: string[] = []
+    const check = inputs.checkRun ? await openCheckRun(client, ctx, inputs, degraded) : undefined
+    try {
+      await audit(client, ctx, inputs, tempDir, check, degraded)
+    } catch (error) {
+      if (check) await failCheckRun(client, { owner: ctx.owner, repo: ctx.repo, id: check.id, error: messageOf(error) }).catch(() => undefined)
+      throw error
+    }
+  } catch (error) {
+    core.setFailed(messageOf(error))
+  } finally {
+    if (tempDir) await rm(tempDir, { recursive: true, force: true })
+  }
+}
+
+async function audit(
+  client: GitHubClient,
+  ctx: RunContext,
+  inputs: ActionInputs,
+  tempDir: string,
+  check: CheckRunRef | undefined,
+  degraded: string[]
+): Promise<void> {
+  const artifacts = await collectArtifacts(inputs, ctx, tempDir)
+  const sources = await resolveSources(inputs, ctx, client)
+  const { report, failOn, policyPath, warnings } = await runAudit(artifacts, {
+    cwd: ctx.workspace,
+    ...(inputs.config !== undefined ? { config: path.resolve(ctx.workspace, inputs.config) } : {}),
+    ...(inputs.failOn !== undefined ? { failOn: inputs.failOn } : {}),
+    ...(inputs.baseline !== undefined ? { baseline: inputs.baseline } : {}),
+    ...sources
+  })
+  warnings.forEach((w) => core.warning(w))
+  core.info(renderText(report, failOn))
+
+  const anchors = [
+    ...(policyPath ? [path.relative(ctx.workspace, policyPath)] : []),
+    'package.json',
+    'action.yml'
+  ]
+  const files = await writeReportFiles(report, ctx, inputs, anchors)
+  if (check) {
+    await attempt(degraded, () => finishCheckRun(client, ctx, check, report, failOn, anchors))
+  }
+  const links = { ...(check ? { checkRunUrl: check.url } : {}), reportPath: files.reportPath }
+  await attempt(degraded, () => publishComment(client, ctx, inputs, report, failOn, links))
+  await writeJobSummary(report, failOn, links)
+  setOutputs(report, files, check)
+
+  if (degraded.length > 0) {
+    annotateStep(report.findings, failOn)
+    core.warning(
+      `release-audit reported through the job summary and this step's status only: ${degraded.join(' ')}`
+    )
+  }
+  if (report.conclusion === 'failure') {
+    const { error, warning, notice } = report.summary
+    core.setFailed(
+      `release-audit: ${error} error(s), ${warning} warning(s), ${notice} notice(s) reach fail-on '${failOn}'; see the job summary${check ? ` and ${check.url}` : ''}`
+    )
+  }
+}
+
+async function openCheckRun(
+  client: GitHubClient,
+  ctx: RunContext,
+  inputs: ActionInputs,
+  degraded: string[]
+): Promise<CheckRunRef | undefined> {
+  let check: CheckRunRef | undefined
+  await attempt(degraded, async () => {
+    check = await startCheckRun(client, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      name: inputs.checkName,
+      headSha: ctx.headSha
+    })
+  })
+  return check
+}
+
+/** Runs one GitHub report; a permission refusal becomes a note for the single closing warning. */
+async function attempt(degraded: string[], post: () => Promise<void>): Promise<void> {
+  try {
+    await post()
+  } catch (error) {
+    if (!(error instanceof PermissionError)) throw error
+    degraded.push(error.message)
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : `Unexpected fatal error: ${String(error)}`
+}

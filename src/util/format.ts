@@ -1,0 +1,21 @@
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const
+
+/** 1536 → "1.5 KiB"; exact bytes below 1 KiB. */
+export function formatBytes(bytes: number): string {
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${UNITS[unit]}`
+}
+
+/** 1912 → "1,912" (fixed locale so reports are reproducible). */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US')
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : many}`
+}
