@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { RunContext } from './action/context.js'
 import { readRunContext } from './action/context.js'
 import { collectArtifacts } from './action/collect.js'
+import { mergeShardReports } from './action/merge.js'
 import type { ActionInputs } from './action/inputs.js'
 import { readInputs } from './action/inputs.js'
 import type { CheckRunRef } from './action/publish.js'
@@ -58,15 +59,16 @@ async function audit(
   check: CheckRunRef | undefined,
   degraded: string[]
 ): Promise<void> {
-  const artifacts = await collectArtifacts(inputs, ctx, tempDir)
-  const sources = await resolveSources(inputs, ctx, client)
-  const { report, failOn, policyPath, warnings } = await runAudit(artifacts, {
-    cwd: ctx.workspace,
-    ...(inputs.config !== undefined ? { config: path.resolve(ctx.workspace, inputs.config) } : {}),
-    ...(inputs.failOn !== undefined ? { failOn: inputs.failOn } : {}),
-    ...(inputs.baseline !== undefined ? { baseline: inputs.baseline } : {}),
-    ...sources
-  })
+  const { report, failOn, policyPath, warnings } =
+    inputs.mode === 'merge'
+      ? await mergeShardReports(inputs, ctx, tempDir)
+      : await runAudit(await collectArtifacts(inputs, ctx, client, tempDir), {
+          cwd: ctx.workspace,
+          ...(inputs.config !== undefined ? { config: path.resolve(ctx.workspace, inputs.config) } : {}),
+          ...(inputs.failOn !== undefined ? { failOn: inputs.failOn } : {}),
+          ...(inputs.baseline !== undefined ? { baseline: inputs.baseline } : {}),
+          ...(await resolveSources(inputs, ctx, client))
+        })
   warnings.forEach((w) => core.warning(w))
   core.info(renderText(report, failOn))
 

@@ -1,5 +1,7 @@
 import type { ArtifactInput } from '../engine/artifact.js'
+import type { GitHubClient } from '../github/client.js'
 import { resolvePaths } from '../sources/paths.js'
+import { downloadReleaseAssets } from '../sources/release-assets.js'
 import { downloadWorkflowArtifacts } from '../sources/workflow-artifacts.js'
 import type { RunContext } from './context.js'
 import type { ActionInputs } from './inputs.js'
@@ -11,10 +13,18 @@ import type { ActionInputs } from './inputs.js'
 export async function collectArtifacts(
   inputs: ActionInputs,
   ctx: RunContext,
+  client: GitHubClient,
   tempDir: string
 ): Promise<ArtifactInput[]> {
   const artifacts: ArtifactInput[] = []
   if (inputs.paths.length > 0) artifacts.push(...(await resolvePaths(inputs.paths, ctx.workspace)))
+  if (inputs.release !== undefined) {
+    const owner = inputs.repository?.owner ?? ctx.owner
+    const repo = inputs.repository?.repo ?? ctx.repo
+    artifacts.push(
+      ...(await downloadReleaseAssets(client, { owner, repo, release: inputs.release }, tempDir))
+    )
+  }
   const wantsArtifacts =
     inputs.artifacts.length > 0 ||
     inputs.runId !== undefined ||

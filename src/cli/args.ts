@@ -6,6 +6,8 @@ export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
 
 export interface CliArgs {
+  /** `release-audit merge shard-*.json`: combine matrix shard reports instead of auditing. */
+  merge: boolean
   paths: string[]
   format: OutputFormat
   output?: string
@@ -23,10 +25,12 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: release-audit [options] [paths…]
+       release-audit merge [options] <shard reports…>
 
 Audits release artifacts (zip, tar, tgz, folders, files; nested archives included) for leaked
 source maps, private files and secrets. With no path, audits what \`npm pack\` would publish from
-the current folder.
+the current folder. \`merge\` combines the JSON reports of matrix shards (files, globs or
+zips holding them) into one report, as if one audit had seen everything.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -63,8 +67,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new UsageError((error as Error).message)
   }
   const { values, positionals } = parsed
+  const merge = positionals[0] === 'merge'
   return {
-    paths: positionals,
+    merge,
+    paths: merge ? positionals.slice(1) : positionals,
     format: oneOf('--format', values.format ?? 'text', OUTPUT_FORMATS),
     ...(values.output !== undefined ? { output: values.output } : {}),
     ...(values['fail-on'] !== undefined

@@ -7,6 +7,8 @@ import { renderSarif } from '../report/sarif.js'
 import { renderText, renderVerdict } from '../report/text.js'
 import { packCurrentPackage } from '../sources/npm-pack.js'
 import { resolvePaths } from '../sources/paths.js'
+import { loadShardReports } from '../merge/load-shards.js'
+import { mergeReports } from '../merge/merge-reports.js'
 import { runAudit } from '../setup/run-audit.js'
 import { TOOL_VERSION } from '../version.js'
 import type { CliArgs } from './args.js'
@@ -36,14 +38,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
   const cleanups: (() => Promise<void>)[] = []
   try {
-    const artifacts = await collectArtifacts(args, io.cwd, cleanups)
-    const { report, failOn, warnings } = await runAudit(artifacts, {
-      cwd: io.cwd,
-      ...(args.config !== undefined ? { config: args.config } : {}),
-      ...(args.failOn !== undefined ? { failOn: args.failOn } : {}),
-      ...(args.baseline !== undefined ? { baseline: args.baseline } : {}),
-      ...(args.sources !== undefined ? { sources: args.sources } : {})
-    })
+    const { report, failOn, warnings } = args.merge
+      ? await mergeShards(args, io.cwd)
+      : await runAudit(await collectArtifacts(args, io.cwd, cleanups), {
+          cwd: io.cwd,
+          ...(args.config !== undefined ? { config: args.config } : {}),
+          ...(args.failOn !== undefined ? { failOn: args.failOn } : {}),
+          ...(args.baseline !== undefined ? { baseline: args.baseline } : {}),
+          ...(args.sources !== undefined ? { sources: args.sources } : {})
+        })
     for (const warning of warnings) io.stderr(`release-audit: warning: ${warning}\n`)
     const rendered = render(report, args, failOn)
     if (args.output !== undefined) {
@@ -71,6 +74,13 @@ async function collectArtifacts(
   const packed = await packCurrentPackage(cwd)
   cleanups.push(packed.cleanup)
   return [packed.artifact]
+}
+
+async function mergeShards(args: CliArgs, cwd: string) {
+  if (args.paths.length === 0) throw new UsageError('merge needs the shard reports to merge')
+  const failOn = args.failOn ?? 'error'
+  const shards = await loadShardReports(await resolvePaths(args.paths, cwd))
+  return { report: mergeReports(shards, failOn), failOn, warnings: [] as string[] }
 }
 
 function render(report: Report, args: CliArgs, failOn: Parameters<typeof renderText>[1]): string {

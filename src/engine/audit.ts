@@ -7,7 +7,7 @@ import { concludeAudit } from './conclusion.js'
 import type { Entry } from './entry.js'
 import type { Finding, Severity } from './finding.js'
 import { compareFindings } from './finding.js'
-import type { ArtifactSummary, FailOn, Report, Suppression } from './report.js'
+import type { ArtifactSummary, FailOn, ManifestEntry, Report, Suppression } from './report.js'
 import { REPORT_VERSION } from './report.js'
 import type { Rule, RuleOptions, RuleReport } from './rule.js'
 import { TOOL_VERSION } from '../version.js'
@@ -73,6 +73,7 @@ async function auditArtifact(
   }
   const visitors = options.rules.map((rule) => ({ rule, visitor: rule.create(context) }))
   const paths = new Set<string>()
+  const entries: ManifestEntry[] = []
   const reportRuleFailure = (rule: Rule, entry: Entry | undefined, error: unknown) =>
     findings.push({
       rule: 'audit/rule-failed',
@@ -87,6 +88,7 @@ async function auditArtifact(
     options.limits ?? DEFAULT_LIMITS,
     (entry) => {
       paths.add(entry.path)
+      if (entry.kind === 'file') entries.push({ path: entry.path, size: entry.size })
       for (const { rule, visitor } of visitors) {
         try {
           visitor.entry?.(entry)
@@ -113,7 +115,13 @@ async function auditArtifact(
     }
   }
   return {
-    summary: { name: artifact.name, source: artifact.source, files: stats.files, bytes: stats.bytes },
+    summary: {
+      name: artifact.name,
+      source: artifact.source,
+      files: stats.files,
+      bytes: stats.bytes,
+      entries
+    },
     findings
   }
 }

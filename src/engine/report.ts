@@ -10,6 +10,16 @@ export interface ArtifactSummary {
   source: string
   files: number
   bytes: number
+  /**
+   * Every regular file (nested ones included) with its uncompressed size, so that a later audit
+   * can use this report as its baseline without the old artifact.
+   */
+  entries?: ManifestEntry[]
+}
+
+export interface ManifestEntry {
+  path: string
+  size: number
 }
 
 export interface Suppression {
