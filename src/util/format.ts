@@ -11,9 +11,9 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${UNITS[unit]}`
 }
 
-/** 1912 → "1,912" (fixed locale so reports are reproducible). */
+/** 1912 → "1,912"; not toLocaleString, whose first call loads locale data (30–65 ms). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US')
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {
