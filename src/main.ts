@@ -16,7 +16,7 @@ import {
   writeJobSummary,
   writeReportFiles
 } from './action/publish.js'
-import { resolveSources } from './action/sources-policy.js'
+import { repositoryVisibilityProbe } from './action/sources-policy.js'
 import type { GitHubClient } from './github/client.js'
 import { createClient } from './github/client.js'
 import { failCheckRun, startCheckRun } from './github/check-run.js'
@@ -67,7 +67,8 @@ async function audit(
           ...(inputs.config !== undefined ? { config: path.resolve(ctx.workspace, inputs.config) } : {}),
           ...(inputs.failOn !== undefined ? { failOn: inputs.failOn } : {}),
           ...(inputs.baseline !== undefined ? { baseline: inputs.baseline } : {}),
-          ...(await resolveSources(inputs, ctx, client))
+          ...(inputs.sources !== undefined ? { sources: inputs.sources } : {}),
+          isRepositoryPublic: repositoryVisibilityProbe(ctx, client)
         })
   warnings.forEach((w) => core.warning(w))
   core.info(renderText(report, failOn))

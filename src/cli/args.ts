@@ -14,7 +14,7 @@ export interface CliArgs {
   failOn?: FailOn
   config?: string
   baseline?: string
-  sources?: 'private' | 'public'
+  sources?: 'private' | 'public' | 'auto'
   help: boolean
   version: boolean
 }
@@ -39,7 +39,8 @@ Options:
   --config FILE              policy file (default: .github/release-audit.yml if present)
   --baseline SPEC            compare with a previous release: npm:<name>@<version|tag>, a path,
                              an earlier JSON report, or auto
-  --sources private|public   whether source embedded in maps is already public (default: private)
+  --sources private|public   whether source embedded in maps is already public (default: private);
+                             public compares each embedded source with the files git tracks here
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -79,7 +80,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values.sources !== undefined
-      ? { sources: oneOf('--sources', values.sources, ['private', 'public'] as const) }
+      ? { sources: oneOf('--sources', values.sources, ['private', 'public', 'auto'] as const) }
       : {}),
     help: values.help ?? false,
     version: values.version ?? false

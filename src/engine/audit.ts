@@ -3,10 +3,9 @@ import type { Limits } from '../archive/limits.js'
 import { DEFAULT_LIMITS } from '../archive/limits.js'
 import { ARCHIVE_RULES_META, AUDIT_RULES_META } from '../rules/archive.js'
 import type { ArtifactInput } from './artifact.js'
-import { concludeAudit } from './conclusion.js'
 import type { Entry } from './entry.js'
 import type { Finding, Severity } from './finding.js'
-import { compareFindings } from './finding.js'
+import { withFindings } from './with-findings.js'
 import type { ArtifactSummary, FailOn, ManifestEntry, Report, Suppression } from './report.js'
 import { REPORT_VERSION } from './report.js'
 import type { Rule, RuleOptions, RuleReport } from './rule.js'
@@ -32,24 +31,22 @@ export async function audit(artifacts: readonly ArtifactInput[], options: AuditO
     raw.push(...findings)
   }
   const processed = options.postprocess?.(raw) ?? { findings: raw }
-  const findings = [...processed.findings].sort(compareFindings)
-  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length
-  return {
+  const report: Report = {
     version: REPORT_VERSION,
     tool: { name: 'release-audit', version: TOOL_VERSION },
-    conclusion: concludeAudit(findings, options.failOn),
+    conclusion: 'success',
     summary: {
-      error: count('error'),
-      warning: count('warning'),
-      notice: count('notice'),
+      error: 0,
+      warning: 0,
+      notice: 0,
       artifacts: summaries.length,
       files: summaries.reduce((n, a) => n + a.files, 0),
       bytes: summaries.reduce((n, a) => n + a.bytes, 0)
     },
     artifacts: summaries,
-    findings,
-    ...(processed.suppressed?.length ? { suppressed: processed.suppressed } : {})
+    findings: []
   }
+  return withFindings(report, processed.findings, options.failOn, processed.suppressed)
 }
 
 async function auditArtifact(

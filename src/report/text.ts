@@ -1,3 +1,4 @@
+import { readBaselineSection, renderBaselineText } from '../baseline/index.js'
 import type { Finding, Severity } from '../engine/finding.js'
 import { SEVERITIES } from '../engine/finding.js'
 import type { FailOn, Report } from '../engine/report.js'
@@ -23,6 +24,12 @@ export function renderText(report: Report, failOn: FailOn): string {
       }
     }
   }
+  const known = new Set(report.artifacts.map((a) => a.name))
+  const loose = report.findings.filter((f) => !known.has(f.artifact))
+  if (loose.length > 0) {
+    lines.push('', 'About the audit itself (policy file, inputs):')
+    for (const finding of loose) lines.push(...renderFinding(finding, finding.severity))
+  }
   if (report.suppressed?.length) {
     lines.push('', 'Suppressed by policy:')
     for (const s of report.suppressed) {
@@ -30,6 +37,8 @@ export function renderText(report: Report, failOn: FailOn): string {
       lines.push(`  ${s.rule} ${s.path}: ${plural(s.count, 'finding')} (${s.reason}${until})`)
     }
   }
+  const baseline = readBaselineSection(report)
+  if (baseline) lines.push('', renderBaselineText(baseline).trimEnd())
   lines.push('', renderVerdict(report, failOn))
   return lines.join('\n') + '\n'
 }
