@@ -1,0 +1,308 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Severity } from '../../src/engine/finding.js'
+import { privateFileRule } from '../../src/rules/private-file.js'
+import type { EntrySpec } from '../support/run-rule.js'
+import { runRule } from '../support/run-rule.js'
+import { createFakes, generatePrivateKeyPem } from '../secrets/support/fake-secrets.js'
+
+const fake = createFakes(21)
+const realEnv = `DATABASE_URL=postgres://app:${fake.generic(16)}@db.internal:5432/app\nSESSION_SECRET=${fake.generic(32)}\nPORT=3000\n`
+const placeholderEnv = 'API_KEY=${API_KEY}\nDB_PASSWORD=changeme\nPORT=3000\n'
+const pgpSecretKey = [
+  '-----BEGIN PGP ' + 'PRIVATE KEY BLOCK-----',
+  '',
+  Buffer.concat([Buffer.from([0x95, 0x03, 0xc6]), Buffer.alloc(90, 9)]).toString('base64'),
+  '-----END PGP PRIVATE KEY BLOCK-----'
+].join('\n')
+
+type Expected = [rule: string, severity: Severity] | null
+
+/** One file per row: its path, its content, and the one finding expected (or none). */
+const FILES: Array<[path: string, content: EntrySpec, expected: Expected]> = [
+  // env files
+  ['.env', realEnv, ['private-file/env', 'error']],
+  ['package/.env.production', realEnv, ['private-file/env', 'error']],
+  ['deploy/prod.env', realEnv, ['private-file/env', 'error']],
+  ['.envrc', `export GITHUB_TOKEN=${fake.github()}\n`, ['private-file/env', 'error']],
+  ['.env', placeholderEnv, ['private-file/env', 'warning']],
+  ['.env.local', 'PORT=3000\nDEBUG=true\n', ['private-file/env', 'warning']],
+  ['.env.example', placeholderEnv, ['private-file/env', 'notice']],
+  [
+    '.env.sample',
+    'DATABASE_URL=postgres://postgres:postgres@localhost/app\n',
+    ['private-file/env', 'notice']
+  ],
+  ['.env.example', `STRIPE_SECRET_KEY=${fake.generic(32)}\n`, ['private-file/env', 'error']],
+  ['example.env', `NPM_TOKEN=${fake.npm()}\n`, ['private-file/env', 'error']],
+  ['.env.vault', 'DOTENV_VAULT_PRODUCTION="encrypted:abc"\n', ['private-file/env', 'notice']],
+  ['inner.tgz!/package/.env', realEnv, ['private-file/env', 'error']],
+  ['package/test/fixtures/.env', realEnv, ['private-file/env', 'warning']],
+  ['src/.env.ts', 'export const env = {}', null],
+  ['types/.env.d.ts', 'declare const env: {}', null],
+  ['lib/env.js', 'module.exports = process.env', null],
+  ['environment.json', '{"token":"x"}', null],
+
+  // keys
+  ['id_rsa', generatePrivateKeyPem('pkcs1'), ['private-file/key', 'error']],
+  ['home/.ssh/id_ed25519', generatePrivateKeyPem('openssh'), ['private-file/key', 'error']],
+  [
+    'id_rsa',
+    '-----BEGIN RSA ' + 'PRIVATE KEY-----\nMIIE...\n-----END RSA PRIVATE KEY-----\n',
+    ['private-file/key', 'warning']
+  ],
+  ['id_ed25519', '', ['private-file/key', 'warning']],
+  ['id_rsa.pub', 'ssh-rsa AAAAB3NzaC1yc2E user@host', null],
+  ['certs/server.key', generatePrivateKeyPem('pkcs8'), ['private-file/key', 'error']],
+  ['certs/server.pem', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', null],
+  ['tls/key.pem', generatePrivateKeyPem('encrypted-pkcs8'), ['private-file/key', 'warning']],
+  [
+    'tls/ec.pem',
+    `-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n${generatePrivateKeyPem('sec1')}`,
+    ['private-file/key', 'error']
+  ],
+  ['deploy_key', generatePrivateKeyPem('pkcs1'), ['private-file/key', 'error']],
+  ['notes.txt', '-----BEGIN RSA ' + 'PRIVATE KEY-----\n...\n', null],
+  ['release.jks', Buffer.from([0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2]), ['private-file/key', 'error']],
+  [
+    'signing/upload.keystore',
+    Buffer.from([0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2]),
+    ['private-file/key', 'error']
+  ],
+  [
+    'android/debug.keystore',
+    Buffer.from([0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2]),
+    ['private-file/key', 'warning']
+  ],
+  ['client.p12', Buffer.from([0x30, 0x82, 0x0a, 0x01]), ['private-file/key', 'error']],
+  ['empty.pfx', '', ['private-file/key', 'warning']],
+  [
+    'putty.ppk',
+    'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAA\n',
+    ['private-file/key', 'error']
+  ],
+  [
+    'putty.ppk',
+    'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: aes256-cbc\nPrivate-Lines: 1\nAAAA\n',
+    ['private-file/key', 'warning']
+  ],
+  ['keys/secret.asc', pgpSecretKey, ['private-file/key', 'error']],
+  [
+    'keys/public.asc',
+    '-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQ\n-----END PGP PUBLIC KEY BLOCK-----\n',
+    null
+  ],
+  ['keys/secring.gpg', Buffer.from([0x95, 0x01, 0xd8, 0x04]), ['private-file/key', 'error']],
+  ['test/fixtures/server.key', generatePrivateKeyPem('pkcs8'), ['private-file/key', 'warning']],
+
+  // credential files
+  [
+    '.npmrc',
+    `//registry.npmjs.org/:_authToken=${fake.npm()}\n`,
+    ['private-file/credentials', 'error']
+  ],
+  [
+    '.npmrc',
+    '//registry.npmjs.org/:_authToken=${' + 'NPM_TOKEN}\n',
+    ['private-file/credentials', 'warning']
+  ],
+  ['.npmrc', 'registry=https://registry.npmjs.org/\nsave-exact=true\n', null],
+  ['.yarnrc.yml', 'npmAuthToken: "${' + 'NPM_TOKEN}"\n', ['private-file/credentials', 'warning']],
+  [
+    '.pypirc',
+    `[pypi]\nusername = __token__\npassword = ${fake.pypi()}\n`,
+    ['private-file/credentials', 'error']
+  ],
+  [
+    '.netrc',
+    `machine api.example.com login ci password ${fake.generic()}\n`,
+    ['private-file/credentials', 'error']
+  ],
+  [
+    '.git-credentials',
+    `https://ci:${fake.github()}@github.com\n`,
+    ['private-file/credentials', 'error']
+  ],
+  [
+    'home/.aws/credentials',
+    `[default]\naws_access_key_id = ${fake.awsKeyId()}\naws_secret_access_key = ${fake.awsSecret()}\n`,
+    ['private-file/credentials', 'error']
+  ],
+  [
+    'gcp/deployer.json',
+    JSON.stringify({ type: 'service_account', private_key: generatePrivateKeyPem('pkcs8') }),
+    ['private-file/credentials', 'error']
+  ],
+  [
+    'client_secret_1234.json',
+    JSON.stringify({ installed: { client_id: 'x', client_secret: fake.generic() } }),
+    ['private-file/credentials', 'error']
+  ],
+  ['package.json', '{"name":"x","scripts":{"build":"tsc"}}', null],
+  [
+    '.docker/config.json',
+    JSON.stringify({
+      auths: { 'ghcr.io': { auth: Buffer.from(`u:${fake.github()}`).toString('base64') } }
+    }),
+    ['private-file/credentials', 'error']
+  ],
+  [
+    '.docker/config.json',
+    JSON.stringify({ auths: { 'ghcr.io': {} }, credsStore: 'desktop' }),
+    null
+  ],
+  [
+    '.kube/config',
+    `users:\n- name: ci\n  user:\n    token: ${fake.generic(40)}\n`,
+    ['private-file/credentials', 'error']
+  ],
+  ['deploy/kubeconfig', 'users:\n- name: ci\n  user:\n    exec:\n      command: aws\n', null],
+  [
+    'infra/terraform.tfstate',
+    '{"version":4,"resources":[]}',
+    ['private-file/credentials', 'error']
+  ],
+  [
+    'public/.htpasswd',
+    'admin:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/\n',
+    ['private-file/credentials', 'error']
+  ],
+  [
+    '.pgpass',
+    `db.internal:5432:app:app:${fake.generic()}\n`,
+    ['private-file/credentials', 'error']
+  ],
+  ['.vault-token', `hvs.${fake.generic(24)}`, ['private-file/credentials', 'error']],
+  [
+    'Properties/app.PublishSettings',
+    `<publishProfile userName="$app" userPWD="${fake.generic()}" />`,
+    ['private-file/credentials', 'error']
+  ],
+
+  // litter and agent files
+  ['.git', 'gitdir: /home/dev/repo/.git/worktrees/x\n', ['private-file/vcs', 'notice']],
+  [
+    '.DS_Store',
+    Buffer.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31]),
+    ['private-file/editor', 'warning']
+  ],
+  ['assets/Thumbs.db', Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), ['private-file/editor', 'warning']],
+  [
+    'src/.main.ts.swp',
+    Buffer.from([0x62, 0x30, 0x56, 0x49, 0x4d, 0]),
+    ['private-file/editor', 'warning']
+  ],
+  ['src/index.js~', 'old', ['private-file/editor', 'warning']],
+  ['node_modules/left-pad/.DS_Store', Buffer.from([0, 0, 0, 1]), ['private-file/editor', 'notice']],
+  ['CLAUDE.md', '# Project notes for Claude', ['private-file/agent', 'warning']],
+  ['package/AGENTS.md', '# Agents', ['private-file/agent', 'warning']],
+  ['GEMINI.md', '# Gemini', ['private-file/agent', 'warning']],
+  ['.cursorrules', 'always use tabs', ['private-file/agent', 'warning']],
+  ['.windsurfrules', 'rules', ['private-file/agent', 'warning']],
+  ['.github/copilot-instructions.md', 'instructions', ['private-file/agent', 'warning']],
+  ['docs/agents.md', '# How our agents work', null],
+  [
+    '.mcp.json',
+    JSON.stringify({
+      mcpServers: { gh: { command: 'gh-mcp', env: { GITHUB_TOKEN: fake.github() } } }
+    }),
+    ['private-file/agent', 'error']
+  ],
+  [
+    '.mcp.json',
+    JSON.stringify({
+      mcpServers: { gh: { command: 'gh-mcp', env: { GITHUB_TOKEN: '${' + 'GITHUB_TOKEN}' } } }
+    }),
+    ['private-file/agent', 'warning']
+  ],
+  [
+    '.mcp.json',
+    JSON.stringify({ mcpServers: { fs: { command: 'mcp-fs' } } }),
+    ['private-file/agent', 'warning']
+  ],
+  ['mcp.json', JSON.stringify({ mcpServers: { fs: { command: 'mcp-fs' } } }), null],
+  [
+    'mcp.json',
+    JSON.stringify({
+      servers: { api: { url: 'https://x', headers: { Authorization: `Bearer ${fake.generic()}` } } }
+    }),
+    ['private-file/agent', 'error']
+  ],
+  ['src/index.js', 'console.log(1)', null],
+  ['build/type/constructor/index.js', 'x', null],
+  ['lib/__proto__/toString', 'x', null],
+  ['hasOwnProperty', 'x', null],
+  ['README.md', '# Readme', null]
+]
+
+describe('private-file: one file at a time', () => {
+  it.each(FILES)('%s', (path, content, expected) => {
+    const reports = runRule(privateFileRule, { [path]: content })
+    expect(
+      reports.map((r) => [r.rule, r.severity ?? privateFileRule.meta.rules[r.rule].severity])
+    ).toEqual(expected === null ? [] : [expected])
+    for (const report of reports) expect(report.entry.path).toBe(path)
+  })
+})
+
+describe('private-file: folders', () => {
+  it('reports a .git folder once, from file paths alone, with its file count', () => {
+    const reports = runRule(privateFileRule, {
+      'app/.git/HEAD': 'ref: refs/heads/main\n',
+      'app/.git/config': '[core]\n\tbare = false\n',
+      'app/.git/objects/ab/cdef': Buffer.from([0x78, 0x01]),
+      'app/index.js': 'x'
+    })
+    expect(reports).toMatchObject([
+      { rule: 'private-file/vcs', details: { folder: 'app/.git/', files: 3 } }
+    ])
+    expect(reports[0].entry.path).toBe('app/.git/')
+    expect(reports[0].severity).toBeUndefined()
+  })
+
+  it('reports folders seen only as directory entries, and folders inside nested archives', () => {
+    const reports = runRule(privateFileRule, {
+      '.svn/': { kind: 'directory' },
+      'site.zip!/www/.hg/store/data': 'x',
+      'site.zip!/www/.hg/hgrc': 'x',
+      'site.zip!/www/.idea/workspace.xml': '<project/>',
+      'site.zip!/www/.idea/modules.xml': '<project/>'
+    })
+    expect(reports.map((r) => [r.rule, r.entry.path])).toEqual([
+      ['private-file/vcs', '.svn/'],
+      ['private-file/vcs', 'site.zip!/www/.hg/'],
+      ['private-file/editor', 'site.zip!/www/.idea/']
+    ])
+  })
+
+  it('says when a .git/config holds the token actions/checkout persists, redacted', () => {
+    const header = Buffer.from(`x-access-token:${fake.github()}`).toString('base64')
+    const reports = runRule(privateFileRule, {
+      '.git/config': `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${header}\n`
+    })
+    expect(reports).toMatchObject([
+      { rule: 'private-file/vcs', details: { credential: `${header.slice(0, 4)}…` } }
+    ])
+    expect(reports[0].message).toMatch(/its config holds a credential/)
+    expect(JSON.stringify(reports.map((r) => [r.message, r.details]))).not.toContain(
+      header.slice(0, 12)
+    )
+  })
+
+  it('reports agent and editor folders once each; lower inside node_modules', () => {
+    const reports = runRule(privateFileRule, {
+      '.claude/settings.json': '{}',
+      '.claude/commands/release.md': 'x',
+      '.cursor/rules/style.mdc': 'x',
+      '.vscode/settings.json': '{}',
+      'node_modules/some-lib/.vscode/launch.json': '{}',
+      '__MACOSX/dist/._index.js': Buffer.from([0, 5, 0x16, 7])
+    })
+    expect(reports.map((r) => [r.rule, r.entry.path, r.severity ?? 'default'])).toEqual([
+      ['private-file/agent', '.claude/', 'default'],
+      ['private-file/agent', '.cursor/', 'default'],
+      ['private-file/editor', '.vscode/', 'default'],
+      ['private-file/editor', 'node_modules/some-lib/.vscode/', 'notice'],
+      ['private-file/editor', '__MACOSX/', 'default']
+    ])
+  })
+})

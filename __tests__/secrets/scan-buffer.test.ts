@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals'
+import { CHUNK_BYTES, isBinary, scanSecretsInBuffer } from '../../src/secrets/scan-buffer.js'
+import { createFakes } from './support/fake-secrets.js'
+
+const fake = createFakes(5)
+
+/** Lines of filler code, cut at exactly `bytes`. */
+function fillerLines(bytes: number): string {
+  const line = 'export function add(a, b) { return a + b } // filler filler filler\n'
+  return line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes)
+}
+
+describe('scanSecretsInBuffer', () => {
+  it('keeps file lines and columns across chunk boundaries, reporting a straddling secret once', () => {
+    const head = fillerLines(CHUNK_BYTES - 20)
+    const cutLine = head.endsWith('\n') ? head : `${head}\n`
+    // The npm line crosses the nominal cut; the GitHub line lies in the first chunk's overlap.
+    const text = `${cutLine}  x = "${fake.npm()}"\n  z = ${fake.github()}\n${fillerLines(CHUNK_BYTES)}y = ${fake.awsKeyId()}\n`
+    const expected = text.split('\n').flatMap((l, i) => {
+      const at = l.search(/npm_|ghp_|AKIA/)
+      return at === -1 ? [] : [[i + 1, at + 1]]
+    })
+    const matches = scanSecretsInBuffer(Buffer.from(text, 'latin1'))
+    expect(matches.map((m) => [m.rule, m.line, m.column])).toEqual([
+      ['secret/npm-token', ...expected[0]],
+      ['secret/github-token', ...expected[1]],
+      ['secret/aws-access-key', ...expected[2]]
+    ])
+    expect(expected[0][1]).toBe(8)
+  })
+
+  it('cuts a line longer than a chunk and still gets the column right', () => {
+    const prefix = 'a'.repeat(CHUNK_BYTES + 2 * 1024 * 1024) + ';'
+    const text = `first\n${prefix}k="${fake.github()}";\n`
+    expect(scanSecretsInBuffer(Buffer.from(text, 'latin1'))).toMatchObject([
+      { rule: 'secret/github-token', line: 2, column: prefix.length + 4 }
+    ])
+  })
+
+  it('decodes bytes as latin1, so UTF-8 text before a token does not hide it', () => {
+    const text = `// café — ünïcödé\nconst t = '${fake.github()}'\n`
+    expect(scanSecretsInBuffer(Buffer.from(text, 'utf8'))).toMatchObject([{ line: 2 }])
+  })
+})
+
+describe('content sniffing', () => {
+  it.each([
+    ['plain text', Buffer.from('plain text'), false],
+    [
+      'a PNG header',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      true
+    ],
+    [
+      'a NUL after the first 8 KiB',
+      Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]),
+      false
+    ]
+  ])('isBinary: %s → %s', (_name, content, binary) => {
+    expect(isBinary(content)).toBe(binary)
+  })
+})

@@ -1,0 +1,69 @@
+/**
+ * Shared judgement of whether a credential value is a placeholder rather than a real secret:
+ * `${NPM_TOKEN}`, `<your-token>`, `xxxx`, `changeme`, doc examples such as `AKIAIOSFODNN7EXAMPLE`.
+ * Used by the `private-file` family (to lower severity) and the `secret` detectors (to drop matches).
+ */
+
+/** `${VAR}`, `$VAR`, `${VAR:-default}`, `${{ secrets.X }}`, `%VAR%`, `{{ var }}`, `<…>`, `[…]`. */
+const REFERENCE_SHAPES = [
+  /^\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}?$/,
+  /^\$\{\{.*\}\}$/,
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+  /^\{\{.*\}\}$/,
+  /^<[^<>]*>$/,
+  /^\[[^[\]]*\]$/
+]
+
+const PLACEHOLDER_WORDS =
+  /^(?:change[-_ ]?me|change[-_ ]?it|password|passwd|secret|token|api[-_ ]?key|key|value|xxx+|\*+|\.+|-+|none|null|nil|undefined|todo|tbd|redacted|placeholder|example|dummy|fake|sample|test|testing|foo|bar|baz|foobar|default|empty|n\/a|your[-_ ]?.*|my[-_ ]?(?:token|secret|key|password|api[-_ ]?key)|insert[-_ ].*|replace[-_ ].*|enter[-_ ].*)$/i
+
+/** Markers that make a value a documentation example wherever they appear. */
+const MARKERS =
+  /example|dummy|fake|placeholder|sample|redacted|changeme|change_me|notarealkey|not[-_ ]?(?:a|my)[-_ ]?real|your[-_]?(?:api|access|secret|auth|own|personal|token|key|password)|insert[-_]?your|replace[-_]?(?:me|with|this)|\$\{|\{\{/i
+
+const SEQUENCES = /123456|abcdefghij|qwerty|abc123/i
+
+/** Separators ignored when judging how varied a value is (`XXXX-XXXX`, `xx.xx`). */
+const SEPARATORS = /[-_.:/ ]/g
+
+export function isPlaceholder(raw: string): boolean {
+  const value = unquote(raw.trim())
+  if (value === '') return true
+  if (REFERENCE_SHAPES.some((shape) => shape.test(value))) return true
+  const word = value.replace(/[-_]?\d{1,3}$/, '') // `MYTOKEN1`, `password_2`
+  if (PLACEHOLDER_WORDS.test(word) || MARKERS.test(value) || SEQUENCES.test(value)) return true
+  return isMonotonous(value.replace(SEPARATORS, '')) || isEncodedPlaceholder(value)
+}
+
+/**
+ * Base64 of readable text (`_auth` is base64 of `user:password`): judged by what it decodes to,
+ * so `dXNlcjpjaGFuZ2VtZQ==` (`user:changeme`) is a placeholder. Random bytes do not decode to text.
+ */
+function isEncodedPlaceholder(value: string): boolean {
+  if (value.length < 8 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+    return false
+  const decoded = Buffer.from(value, 'base64').toString('latin1')
+  if (!/^[\x20-\x7e]+$/.test(decoded)) return false
+  const password = decoded.slice(decoded.indexOf(':') + 1)
+  return isPlaceholder(decoded) || (password !== decoded && isPlaceholder(password))
+}
+
+/** Too few distinct characters, or one character dominating: `xxxxxxxx1234`, `00000000`. */
+function isMonotonous(value: string): boolean {
+  if (value.length < 4) return value.length > 0 && new Set(value).size === 1
+  const counts = new Map<string, number>()
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1)
+  if (counts.size <= 2) return true
+  return Math.max(...counts.values()) / value.length >= 0.5
+}
+
+/** Strips one pair of matching surrounding quotes. */
+export function unquote(value: string): string {
+  if (value.length >= 2) {
+    const first = value[0]
+    if ((first === '"' || first === "'" || first === '`') && value.endsWith(first)) {
+      return value.slice(1, -1)
+    }
+  }
+  return value
+}

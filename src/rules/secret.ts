@@ -1,0 +1,135 @@
+import type { Entry } from '../engine/entry.js'
+import type { Severity } from '../engine/finding.js'
+import { severityRank } from '../engine/finding.js'
+import type { Rule, RuleReport } from '../engine/rule.js'
+import { isFileEntry } from '../engine/rule.js'
+import { SECRET_RULES } from '../secrets/rules.js'
+import { scanSecrets } from '../secrets/scan.js'
+import { isBinary, scanSecretsInBuffer } from '../secrets/scan-buffer.js'
+import { isTestPath } from '../secrets/test-path.js'
+import type { SecretMatch } from '../secrets/types.js'
+import { forEachSourceInFile } from '../sourcemap/index.js'
+import { secretRulesCoveredByPrivateFile } from './private-file-overlap.js'
+
+/** Past this many matches of one rule in one entry, the rest are counted in one extra report. */
+export const MAX_REPORTS_PER_RULE = 10
+
+/** A match and, when it was found in a source embedded in a map, that source's path. */
+interface Located {
+  match: SecretMatch
+  source?: string
+  /** Line of the inline map's `sourceMappingURL` comment in the carrying file. */
+  mapLine?: number
+}
+
+/**
+ * `secret/*`: high-confidence credentials in the text of every file. Binary files are skipped.
+ * Sources embedded in source maps (map files, and inline `data:` maps in JS/CSS) are scanned one
+ * by one, so a finding names the original file and its line; a readable map's JSON itself is not
+ * scanned again. Where `private-file/*` reports a file as a whole (`.env`, `.npmrc`, `id_rsa`),
+ * the generic and key-block matches in it are not repeated.
+ */
+export const secretRule: Rule = {
+  meta: { family: 'secret', rules: SECRET_RULES },
+  create(context) {
+    return {
+      entry(entry) {
+        if (!isFileEntry(entry) || isBinary(entry.content)) return
+        const found: Located[] = []
+        const { isMap } = forEachSourceInFile(entry.path, entry.content, (source) => {
+          const path = sourceName(source)
+          for (const match of scanSource(entry, path, source.text)) {
+            found.push({
+              match,
+              source: path,
+              ...(source.mapLine ? { mapLine: source.mapLine } : {})
+            })
+          }
+        })
+        if (!isMap) {
+          const covered = secretRulesCoveredByPrivateFile(entry)
+          const inTestFolder = isTestPath(entry.path)
+          for (const match of scanSecretsInBuffer(entry.content, { inTestFolder })) {
+            if (!covered.has(match.rule)) found.push({ match })
+          }
+        }
+        for (const report of toReports(entry, found)) context.report(report)
+      }
+    }
+  }
+}
+
+/**
+ * The hook for callers holding an embedded source themselves: scans one source embedded in a map
+ * (`sourcesContent[i]`) and returns reports on the map entry, with the line in that source and
+ * `details.source`. The caller passes them to its `context.report`.
+ */
+export function scanEmbeddedSource(entry: Entry, sourcePath: string, text: string): RuleReport[] {
+  return toReports(
+    entry,
+    scanSource(entry, sourcePath, text).map((match) => ({ match, source: sourcePath }))
+  )
+}
+
+function scanSource(entry: Entry, sourcePath: string, text: string): SecretMatch[] {
+  return scanSecrets(text, { inTestFolder: isTestPath(entry.path) || isTestPath(sourcePath) })
+}
+
+function sourceName(source: { index: number; path: string; rawPath: string }): string {
+  return source.path || source.rawPath || `sourcesContent[${source.index}]`
+}
+
+function toReports(entry: Entry, found: Located[]): RuleReport[] {
+  const byRule = new Map<string, Located[]>()
+  for (const item of found) {
+    const list = byRule.get(item.match.rule) ?? []
+    list.push(item)
+    byRule.set(item.match.rule, list)
+  }
+  const reports: RuleReport[] = []
+  for (const [rule, items] of byRule) {
+    for (const item of items.slice(0, MAX_REPORTS_PER_RULE)) reports.push(toReport(entry, item))
+    const rest = items.slice(MAX_REPORTS_PER_RULE)
+    if (rest.length > 0) reports.push(summarizeRest(entry, rule, rest))
+  }
+  return reports
+}
+
+function toReport(entry: Entry, { match, source, mapLine }: Located): RuleReport {
+  const where = source === undefined ? '' : ` in embedded source ${source}, line ${match.line}`
+  return {
+    rule: match.rule,
+    entry,
+    line: match.line,
+    severity: match.severity,
+    message: `${match.description}: ${match.redacted}${where}`,
+    details: {
+      redacted: match.redacted,
+      column: match.column,
+      ...(source === undefined ? {} : { source }),
+      ...(mapLine === undefined ? {} : { mapLine })
+    }
+  }
+}
+
+function summarizeRest(entry: Entry, rule: string, rest: Located[]): RuleReport {
+  const severity = rest.map((item) => item.match.severity).reduce(worstSeverity)
+  const sources = [...new Set(rest.flatMap((item) => (item.source ? [item.source] : [])))]
+  const where = sources.length === 0 ? 'this file' : `${sources.length} embedded source(s)`
+  return {
+    rule,
+    entry,
+    line: rest[0].match.line,
+    severity,
+    message: `${rest.length} more ${rule} matches in ${where} are not listed one by one`,
+    details: {
+      omitted: rest.length,
+      lines: rest.map((item) => item.match.line),
+      ...(sources.length === 0 ? {} : { sources: sources.slice(0, MAX_REPORTS_PER_RULE) })
+    }
+  }
+}
+
+function worstSeverity(a: Severity, b: Severity): Severity {
+  return severityRank(a) <= severityRank(b) ? a : b
+}

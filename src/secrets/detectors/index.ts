@@ -1,0 +1,42 @@
+import type { Detector } from '../types.js'
+import { awsSecretKey, genericSecret, npmrcAuth } from './assignments.js'
+import {
+  anthropicKey,
+  awsAccessKeyId,
+  googleApiKey,
+  openaiKey,
+  slackAppToken,
+  slackToken,
+  slackWebhook,
+  stripeKey
+} from './cloud-services.js'
+import {
+  githubClassicToken,
+  githubFineGrainedToken,
+  gitlabDeployOrRunnerToken,
+  gitlabPersonalToken,
+  npmToken,
+  pypiToken
+} from './code-hosts.js'
+import { privateKey } from './private-key.js'
+
+export const DETECTORS: readonly Detector[] = [
+  githubClassicToken,
+  githubFineGrainedToken,
+  npmToken,
+  npmrcAuth,
+  gitlabPersonalToken,
+  gitlabDeployOrRunnerToken,
+  pypiToken,
+  awsAccessKeyId,
+  awsSecretKey,
+  googleApiKey,
+  slackToken,
+  slackAppToken,
+  slackWebhook,
+  stripeKey,
+  anthropicKey,
+  openaiKey,
+  privateKey,
+  genericSecret
+]

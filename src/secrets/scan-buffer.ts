@@ -1,0 +1,70 @@
+import type { IndexedSecretMatch, ScanOptions } from './scan.js'
+import { findSecrets, scanSecrets } from './scan.js'
+import type { SecretMatch } from './types.js'
+
+const SNIFF_BYTES = 8 * 1024
+const MiB = 1024 * 1024
+/** Files are decoded and scanned this many bytes at a time, so memory stays bounded. */
+export const CHUNK_BYTES = 16 * MiB
+/** Each chunk reads this far past its end, beyond the longest match (a 64 KiB key block). */
+const OVERLAP_BYTES = 80 * 1024
+/** A chunk is cut after a newline when one comes this soon after the nominal cut. */
+const MAX_LINE_SEARCH_BYTES = 1 * MiB
+
+/** Binary content (a NUL byte in the first 8 KiB) is not scanned for text secrets. */
+export function isBinary(content: Buffer): boolean {
+  return content.subarray(0, SNIFF_BYTES).includes(0)
+}
+
+/**
+ * Scans a file's bytes decoded as latin1 (one byte, one character: fast, and exact for the
+ * ASCII that tokens are made of). Large files go in chunks that overlap, cut at line ends where
+ * possible; lines and columns stay those of the whole file.
+ */
+export function scanSecretsInBuffer(content: Buffer, options: ScanOptions = {}): SecretMatch[] {
+  if (content.length <= CHUNK_BYTES) return scanSecrets(content.toString('latin1'), options)
+  const matches: SecretMatch[] = []
+  let start = 0
+  let lineOffset = 0
+  /** Column of the chunk's first character in its line, when a chunk starts mid-line. */
+  let columnOffset = 0
+  while (start < content.length) {
+    const cut = findCut(content, start)
+    const text = content.toString('latin1', start, Math.min(content.length, cut + OVERLAP_BYTES))
+    for (const match of findSecrets(text, options)) {
+      if (match.index >= cut - start) continue // in the overlap: the next chunk reports it
+      matches.push(shift(match, lineOffset, match.line === 1 ? columnOffset : 0))
+    }
+    const newlines = countNewlines(content, start, cut)
+    const lastNewline = content.lastIndexOf(10, cut - 1)
+    columnOffset = lastNewline >= start ? cut - lastNewline - 1 : columnOffset + cut - start
+    lineOffset += newlines
+    start = cut
+  }
+  return matches
+}
+
+function findCut(content: Buffer, start: number): number {
+  const nominal = start + CHUNK_BYTES
+  if (nominal >= content.length) return content.length
+  const newline = content.indexOf(10, nominal)
+  return newline !== -1 && newline - nominal < MAX_LINE_SEARCH_BYTES ? newline + 1 : nominal
+}
+
+function countNewlines(content: Buffer, start: number, end: number): number {
+  let count = 0
+  for (let i = content.indexOf(10, start); i !== -1 && i < end; i = content.indexOf(10, i + 1))
+    count++
+  return count
+}
+
+function shift(match: IndexedSecretMatch, lines: number, columns: number): SecretMatch {
+  return {
+    rule: match.rule,
+    line: match.line + lines,
+    column: match.column + columns,
+    redacted: match.redacted,
+    severity: match.severity,
+    description: match.description
+  }
+}
