@@ -7,9 +7,10 @@ import { collectArtifacts } from './action/collect.js'
 import { mergeShardReports } from './action/merge.js'
 import type { ActionInputs } from './action/inputs.js'
 import { readInputs } from './action/inputs.js'
-import type { CheckRunRef } from './action/publish.js'
+import type { CheckRunRef, ReportLinks } from './action/publish.js'
 import {
   annotateStep,
+  describeDegradedRun,
   finishCheckRun,
   publishComment,
   setOutputs,
@@ -36,12 +37,18 @@ export async function run(): Promise<void> {
     const ctx = readRunContext()
     const client = createClient(inputs.token)
     tempDir = await mkdtemp(path.join(ctx.tempDir, 'release-audit-'))
-    const degraded: string[] = []
+    const degraded: PermissionError[] = []
     const check = inputs.checkRun ? await openCheckRun(client, ctx, inputs, degraded) : undefined
     try {
       await audit(client, ctx, inputs, tempDir, check, degraded)
     } catch (error) {
-      if (check) await failCheckRun(client, { owner: ctx.owner, repo: ctx.repo, id: check.id, error: messageOf(error) }).catch(() => undefined)
+      if (check)
+        await failCheckRun(client, {
+          owner: ctx.owner,
+          repo: ctx.repo,
+          id: check.id,
+          error: messageOf(error)
+        }).catch(() => undefined)
       throw error
     }
   } catch (error) {
@@ -57,14 +64,16 @@ async function audit(
   inputs: ActionInputs,
   tempDir: string,
   check: CheckRunRef | undefined,
-  degraded: string[]
+  degraded: PermissionError[]
 ): Promise<void> {
   const { report, failOn, policyPath, warnings } =
     inputs.mode === 'merge'
       ? await mergeShardReports(inputs, ctx, tempDir)
       : await runAudit(await collectArtifacts(inputs, ctx, client, tempDir), {
           cwd: ctx.workspace,
-          ...(inputs.config !== undefined ? { config: path.resolve(ctx.workspace, inputs.config) } : {}),
+          ...(inputs.config !== undefined
+            ? { config: path.resolve(ctx.workspace, inputs.config) }
+            : {}),
           ...(inputs.failOn !== undefined ? { failOn: inputs.failOn } : {}),
           ...(inputs.baseline !== undefined ? { baseline: inputs.baseline } : {}),
           ...(inputs.sources !== undefined ? { sources: inputs.sources } : {}),
@@ -79,19 +88,24 @@ async function audit(
     'action.yml'
   ]
   const files = await writeReportFiles(report, ctx, inputs, anchors)
-  if (check) {
-    await attempt(degraded, () => finishCheckRun(client, ctx, check, report, failOn, anchors))
+  const links: ReportLinks = {
+    checkName: inputs.checkName,
+    ...(check ? { checkRunUrl: check.url } : {}),
+    reportUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`,
+    reportPath: files.reportPath
   }
-  const links = { ...(check ? { checkRunUrl: check.url } : {}), reportPath: files.reportPath }
+  if (check) {
+    await attempt(degraded, () =>
+      finishCheckRun(client, ctx, check, report, failOn, anchors, links)
+    )
+  }
   await attempt(degraded, () => publishComment(client, ctx, inputs, report, failOn, links))
   await writeJobSummary(report, failOn, links)
   setOutputs(report, files, check)
 
   if (degraded.length > 0) {
     annotateStep(report.findings, failOn)
-    core.warning(
-      `release-audit reported through the job summary and this step's status only: ${degraded.join(' ')}`
-    )
+    core.warning(describeDegradedRun(degraded))
   }
   if (report.conclusion === 'failure') {
     const { error, warning, notice } = report.summary
@@ -105,7 +119,7 @@ async function openCheckRun(
   client: GitHubClient,
   ctx: RunContext,
   inputs: ActionInputs,
-  degraded: string[]
+  degraded: PermissionError[]
 ): Promise<CheckRunRef | undefined> {
   let check: CheckRunRef | undefined
   await attempt(degraded, async () => {
@@ -120,12 +134,12 @@ async function openCheckRun(
 }
 
 /** Runs one GitHub report; a permission refusal becomes a note for the single closing warning. */
-async function attempt(degraded: string[], post: () => Promise<void>): Promise<void> {
+async function attempt(degraded: PermissionError[], post: () => Promise<void>): Promise<void> {
   try {
     await post()
   } catch (error) {
     if (!(error instanceof PermissionError)) throw error
-    degraded.push(error.message)
+    degraded.push(error)
   }
 }
 

@@ -55,6 +55,15 @@ describe('private-file: what findings say', () => {
     for (const value of values) expect(serialized).not.toContain(value.slice(0, 10))
   })
 
+  it('treats a long random value as a secret whatever the variable is called', () => {
+    const random = 'bd6dc164cf' + 'b6a6489119e6bd' + 'b2c841bbadfa'
+    const [secret] = runRule(privateFileRule, { 'config/.env': `K=${random}\nMODE=production\n` })
+    expect(secret).toMatchObject({ rule: 'private-file/env', line: 1 })
+    expect(secret?.severity ?? 'error').toBe('error')
+    const [plain] = runRule(privateFileRule, { 'config/.env': 'MODE=production\nPORT=8080\n' })
+    expect(plain?.severity).toBe('warning')
+  })
+
   it('says why a key under a test folder is lower', () => {
     const [report] = runRule(privateFileRule, {
       'spec/fixtures/id_rsa': generatePrivateKeyPem('pkcs1')

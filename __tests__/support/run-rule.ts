@@ -1,7 +1,8 @@
 import type { Entry, FileEntry } from '../../src/engine/entry.js'
 import type { Rule, RuleOptions, RuleReport } from '../../src/engine/rule.js'
 
-export type EntrySpec = string | Buffer | { kind: 'directory' } | { kind: 'symlink'; target: string }
+export type EntrySpec =
+  string | Buffer | { kind: 'directory' } | { kind: 'symlink'; target: string }
 
 /**
  * Runs one rule family over an artifact described as `{ path: content }`, the way the engine
@@ -26,7 +27,11 @@ export function runRule(
   return reports
 }
 
-export function toEntry(path: string, spec: EntrySpec, artifact = 'test-artifact'): Entry | FileEntry {
+export function toEntry(
+  path: string,
+  spec: EntrySpec,
+  artifact = 'test-artifact'
+): Entry | FileEntry {
   const base = { artifact, path, depth: path.split('!/').length - 1 }
   if (typeof spec === 'string' || Buffer.isBuffer(spec)) {
     const content = Buffer.isBuffer(spec) ? spec : Buffer.from(spec)

@@ -97,7 +97,9 @@ function boolean(name: string, fallback: boolean): boolean {
 function positiveInteger(name: string, value: string): number {
   const n = Number(value)
   if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new InputError(`input '${name}' must be a workflow run id (a positive integer); got '${value}'`)
+    throw new InputError(
+      `input '${name}' must be a workflow run id (a positive integer); got '${value}'`
+    )
   }
   return n
 }

@@ -12,7 +12,12 @@ import { PermissionError } from '../github/errors.js'
 import { buildAnnotations } from '../report/annotations.js'
 import { createAnchorResolver } from '../report/anchor.js'
 import { renderJson } from '../report/json.js'
-import { renderCheckSummary, renderComment, renderJobSummary } from '../report/markdown.js'
+import {
+  commentMarker,
+  renderCheckSummary,
+  renderComment,
+  renderJobSummary
+} from '../report/markdown.js'
 import { renderSarif } from '../report/sarif.js'
 import { findingLocation } from '../report/location.js'
 import type { RunContext } from './context.js'
@@ -21,6 +26,15 @@ import type { ActionInputs } from './inputs.js'
 export interface CheckRunRef {
   id: number
   url: string
+}
+
+/** What every rendering links to: the check's name and run, and where the full report is. */
+export interface ReportLinks {
+  checkName: string
+  checkRunUrl?: string
+  /** The workflow run page: the PR reader's way to the job summary and the uploaded report. */
+  reportUrl?: string
+  reportPath?: string
 }
 
 /** Workflow-command annotations GitHub shows per step (a fallback when check runs are denied). */
@@ -50,9 +64,10 @@ export async function finishCheckRun(
   check: CheckRunRef,
   report: Report,
   failOn: FailOn,
-  anchorFallbacks: readonly string[]
+  anchorFallbacks: readonly string[],
+  links: ReportLinks
 ): Promise<void> {
-  const summary = renderCheckSummary(report, { failOn, checkName: '' })
+  const summary = renderCheckSummary(report, { failOn, ...links })
   await completeCheckRun(client, {
     owner: ctx.owner,
     repo: ctx.repo,
@@ -77,17 +92,17 @@ export async function publishComment(
   inputs: ActionInputs,
   report: Report,
   failOn: FailOn,
-  links: { checkRunUrl?: string; reportPath?: string }
+  links: ReportLinks
 ): Promise<void> {
   if (inputs.comment === 'never' || !ctx.pullRequest) return
   const quiet = report.findings.length === 0 && !report.baseline
   if (inputs.comment === 'auto' && quiet) return
-  const body = renderComment(report, { failOn, checkName: inputs.checkName, ...links })
+  const body = renderComment(report, { failOn, ...links })
   await upsertComment(client, {
     owner: ctx.owner,
     repo: ctx.repo,
     issueNumber: ctx.pullRequest.number,
-    marker: `<!-- release-audit:${inputs.checkName} -->`,
+    marker: commentMarker(inputs.checkName),
     body
   })
 }
@@ -95,10 +110,10 @@ export async function publishComment(
 export async function writeJobSummary(
   report: Report,
   failOn: FailOn,
-  links: { checkRunUrl?: string; reportPath?: string }
+  links: ReportLinks
 ): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(renderJobSummary(report, { failOn, checkName: '', ...links })).write()
+  await core.summary.addRaw(renderJobSummary(report, { failOn, ...links })).write()
 }
 
 /** When check runs cannot be posted, the worst findings still surface as step annotations. */
@@ -129,6 +144,15 @@ export function setOutputs(
   }
 }
 
-export function describePermissionProblem(error: unknown): string | undefined {
-  return error instanceof PermissionError ? error.message : undefined
+/**
+ * One warning for every report GitHub refused: which permissions are missing, and why that is
+ * expected on pull requests from forks.
+ */
+export function describeDegradedRun(refused: readonly PermissionError[]): string {
+  const permissions = [...new Set(refused.map((e) => e.permission))].map((p) => `\`${p}\``)
+  return (
+    `release-audit reported through the job summary and this step's status only: the token may not ` +
+    `${permissions.join(' or ')} (add it under \`permissions:\`; pull requests from forks always get a ` +
+    `read-only token, so there this is expected)`
+  )
 }

@@ -33,8 +33,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stderr(`release-audit: ${(error as Error).message}\n\n${USAGE}`)
     return EXIT_ERROR
   }
-  if (args.help) return io.stdout(USAGE), EXIT_PASS
-  if (args.version) return io.stdout(`${TOOL_VERSION}\n`), EXIT_PASS
+  if (args.help) return (io.stdout(USAGE), EXIT_PASS)
+  if (args.version) return (io.stdout(`${TOOL_VERSION}\n`), EXIT_PASS)
 
   const cleanups: (() => Promise<void>)[] = []
   try {

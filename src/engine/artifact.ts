@@ -5,5 +5,8 @@ export interface ArtifactInput {
   /** Where it came from, for the report: `path`, `workflow artifact`, `npm pack`, `release asset`… */
   source: string
   /** A file (archive or single file), a folder, or bytes already in memory. */
-  input: { kind: 'file'; path: string } | { kind: 'dir'; path: string } | { kind: 'buffer'; data: Buffer }
+  input:
+    | { kind: 'file'; path: string }
+    | { kind: 'dir'; path: string }
+    | { kind: 'buffer'; data: Buffer }
 }

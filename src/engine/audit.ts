@@ -21,7 +21,10 @@ export interface AuditOptions {
 }
 
 /** Walks every artifact once, runs every rule over it, and returns the report. */
-export async function audit(artifacts: readonly ArtifactInput[], options: AuditOptions): Promise<Report> {
+export async function audit(
+  artifacts: readonly ArtifactInput[],
+  options: AuditOptions
+): Promise<Report> {
   const defaults = defaultSeverities(options.rules)
   const raw: Finding[] = []
   const summaries: ArtifactSummary[] = []
@@ -134,4 +137,3 @@ function defaultSeverities(rules: readonly Rule[]): Map<string, Severity> {
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
-

@@ -29,7 +29,8 @@ export function parseReport(text: string, file: string): Report {
   if (!isObject(tool) || tool.name !== 'release-audit') {
     fail('tool.name', "must be 'release-audit': this is not a release-audit report")
   }
-  if (data.version !== REPORT_VERSION) fail('version', `must be ${REPORT_VERSION}; got ${JSON.stringify(data.version)}`)
+  if (data.version !== REPORT_VERSION)
+    fail('version', `must be ${REPORT_VERSION}; got ${JSON.stringify(data.version)}`)
   if (!['failure', 'success', 'neutral'].includes(data.conclusion as string)) {
     fail('conclusion', 'must be failure, success or neutral')
   }
@@ -42,7 +43,8 @@ export function parseReport(text: string, file: string): Report {
   data.artifacts.forEach((a: unknown, i) => checkArtifact(a, `artifacts[${i}]`, fail))
   if (!Array.isArray(data.findings)) return fail('findings', 'must be an array')
   data.findings.forEach((f: unknown, i) => checkFinding(f, `findings[${i}]`, fail))
-  if (data.suppressed !== undefined && !Array.isArray(data.suppressed)) fail('suppressed', 'must be an array')
+  if (data.suppressed !== undefined && !Array.isArray(data.suppressed))
+    fail('suppressed', 'must be an array')
   return data as unknown as Report
 }
 
@@ -69,11 +71,13 @@ function checkFinding(value: unknown, at: string, fail: (f: string, w: string) =
   if (typeof f.rule !== 'string' || !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(f.rule)) {
     fail(`${at}.rule`, 'must be a rule id like family/name')
   }
-  if (!SEVERITIES.includes(f.severity as never)) fail(`${at}.severity`, `must be one of ${SEVERITIES.join(', ')}`)
+  if (!SEVERITIES.includes(f.severity as never))
+    fail(`${at}.severity`, `must be one of ${SEVERITIES.join(', ')}`)
   if (typeof f.artifact !== 'string') fail(`${at}.artifact`, 'must be a string')
   if (typeof f.path !== 'string') fail(`${at}.path`, 'must be a string')
   if (typeof f.message !== 'string') fail(`${at}.message`, 'must be a string')
-  if (f.line !== undefined && !(isCount(f.line) && f.line >= 1)) fail(`${at}.line`, 'must be a positive integer')
+  if (f.line !== undefined && !(isCount(f.line) && f.line >= 1))
+    fail(`${at}.line`, 'must be a positive integer')
   if (f.details !== undefined && !isObject(f.details)) fail(`${at}.details`, 'must be an object')
 }
 

@@ -19,7 +19,12 @@ export function withFindings(
   return {
     ...rest,
     conclusion: concludeAudit(sorted, failOn),
-    summary: { ...report.summary, error: count('error'), warning: count('warning'), notice: count('notice') },
+    summary: {
+      ...report.summary,
+      error: count('error'),
+      warning: count('warning'),
+      notice: count('notice')
+    },
     findings: sorted,
     ...(suppressed.length > 0 ? { suppressed: [...suppressed] } : {})
   }

@@ -20,16 +20,21 @@ export async function loadShardReports(inputs: readonly ArtifactInput[]): Promis
       DEFAULT_LIMITS,
       (entry) => {
         if (!isFileEntry(entry) || !entry.path.endsWith('.json')) return
-        const where = entry.depth === 0 && entry.path === input.name ? input.name : `${input.name}: ${entry.path}`
+        const where =
+          entry.depth === 0 && entry.path === input.name
+            ? input.name
+            : `${input.name}: ${entry.path}`
         try {
           found.push(parseReport(entry.content.toString('utf8'), where))
         } catch (error) {
           problems.push((error as Error).message)
         }
       },
-      (problem) => problems.push(`${input.name}: ${problem.path || '(archive)'}: ${problem.message}`)
+      (problem) =>
+        problems.push(`${input.name}: ${problem.path || '(archive)'}: ${problem.message}`)
     )
-    if (problems.length > 0) throw new ReportFormatError(`shard report unusable: ${problems.join('; ')}`)
+    if (problems.length > 0)
+      throw new ReportFormatError(`shard report unusable: ${problems.join('; ')}`)
     if (found.length === 0) {
       throw new ReportFormatError(`shard '${input.name}' holds no release-audit JSON report`)
     }

@@ -10,7 +10,10 @@ import { TOOL_VERSION } from '../version.js'
  * recomputed (never trusted from the shards).
  */
 export function mergeReports(reports: readonly Report[], failOn: FailOn): Report {
-  const findings = dedupe(reports.flatMap((r) => r.findings), findingKey)
+  const findings = dedupe(
+    reports.flatMap((r) => r.findings),
+    findingKey
+  )
   const artifacts = dedupe(
     reports.flatMap((r) => r.artifacts),
     (a) => `${a.name}\0${a.source}`

@@ -120,7 +120,9 @@ function readVariables(text: string): EnvVariable[] {
 
 function isCredentialLike(variable: EnvVariable): boolean {
   if (variable.tokenFormat || URL_PASSWORD.test(variable.value)) return true
-  if (!SECRET_NAME.test(variable.key) || PUBLIC_NAME.test(variable.key)) return false
+  if (PUBLIC_NAME.test(variable.key)) return false
+  // Whatever its name (`K=`, `APP_1=`), a long random value in an env file is a secret's shape.
+  if (!SECRET_NAME.test(variable.key)) return looksRandom(variable.value)
   // Flags and durations (`AUTH_ENABLED=true`, `SESSION_TTL=3600`) are settings, not secrets.
   return !/^(?:true|false|yes|no|on|off|\d+[a-z]{0,2})$/i.test(variable.value)
 }

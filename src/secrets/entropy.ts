@@ -15,6 +15,8 @@ const MIN_RANDOM_LENGTH = 10
 const MAX_RANDOM_LENGTH = 200
 /** Random base64 of 16 chars scores ~3.8, hex of 32 ~3.8; English words and identifiers score lower. */
 const MIN_RANDOM_ENTROPY_BITS = 3.5
+const MIN_HEX_RANDOM_LENGTH = 20
+const MIN_HEX_ENTROPY_BITS = 3.0
 
 /**
  * Whether a free-form value looks machine-generated: long enough, letters and digits mixed,
@@ -25,5 +27,7 @@ export function looksRandom(value: string): boolean {
   if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false
   if (/\s/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false
-  return shannonEntropy(value) >= MIN_RANDOM_ENTROPY_BITS
+  // Hex draws from 16 symbols, so even a random 32-char value measures only ~3.4 bits.
+  const hex = value.length >= MIN_HEX_RANDOM_LENGTH && /^[0-9a-f]+$/i.test(value)
+  return shannonEntropy(value) >= (hex ? MIN_HEX_ENTROPY_BITS : MIN_RANDOM_ENTROPY_BITS)
 }

@@ -17,7 +17,7 @@ export async function resolveSources(
     const isPublic = await context.isRepositoryPublic?.()
     if (isPublic === undefined) {
       warnings.push(
-        "sources: auto could not tell whether the repository is public, so embedded sources are treated as private"
+        'sources: auto could not tell whether the repository is public, so embedded sources are treated as private'
       )
     }
     if (isPublic !== true) return { sources: 'private' }

@@ -69,7 +69,11 @@ export async function runAudit(
         audit(inputs, { ...auditOptions, failOn: 'never', ...(postprocess ? { postprocess } : {}) })
     })
     if ('warning' in loaded) warnings.push(loaded.warning)
-    else report = applyBaseline(report, loaded, { failOn, thresholds: resolveBaselineThresholds(policy?.baseline) })
+    else
+      report = applyBaseline(report, loaded, {
+        failOn,
+        thresholds: resolveBaselineThresholds(policy?.baseline)
+      })
   }
   if (postprocess) {
     const { findings, suppressed } = postprocess(report.findings)

@@ -29,7 +29,11 @@ export async function packCurrentPackage(
     })
     const filename = parsePackOutput(stdout)
     return {
-      artifact: { name: filename, source: 'npm pack', input: { kind: 'file', path: path.join(dir, filename) } },
+      artifact: {
+        name: filename,
+        source: 'npm pack',
+        input: { kind: 'file', path: path.join(dir, filename) }
+      },
       cleanup
     }
   } catch (error) {

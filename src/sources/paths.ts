@@ -13,12 +13,21 @@ export class PathNotFoundError extends Error {
  * folder, named by their path relative to `cwd`. A pattern that matches nothing is an error:
  * auditing nothing must never look like a pass.
  */
-export async function resolvePaths(patterns: readonly string[], cwd: string): Promise<ArtifactInput[]> {
+export async function resolvePaths(
+  patterns: readonly string[],
+  cwd: string
+): Promise<ArtifactInput[]> {
   const seen = new Set<string>()
   const artifacts: ArtifactInput[] = []
   for (const pattern of patterns) {
     const matches = isDynamicPattern(pattern)
-      ? await glob(pattern, { cwd, absolute: true, onlyFiles: false, dot: true, expandDirectories: false })
+      ? await glob(pattern, {
+          cwd,
+          absolute: true,
+          onlyFiles: false,
+          dot: true,
+          expandDirectories: false
+        })
       : [path.resolve(cwd, pattern)]
     if (matches.length === 0) throw new PathNotFoundError(`no file matches '${pattern}'`)
     for (const match of matches.sort()) {
@@ -36,7 +45,8 @@ async function toArtifact(absolute: string, cwd: string, pattern: string): Promi
     throw new PathNotFoundError(`cannot read '${pattern}': ${reason}`)
   })
   const relative = path.relative(cwd, absolute).split(path.sep).join('/')
-  const name = relative === '' ? path.basename(absolute) : relative.startsWith('../') ? absolute : relative
+  const name =
+    relative === '' ? path.basename(absolute) : relative.startsWith('../') ? absolute : relative
   return {
     name,
     source: 'path',

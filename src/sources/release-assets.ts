@@ -58,7 +58,11 @@ export async function downloadReleaseAssets(
     })
     const body = response.data as unknown as WebReadableStream<Uint8Array>
     await pipeline(Readable.fromWeb(body), createWriteStream(file))
-    inputs.push({ name: asset.name, source: `${label} asset ${asset.id}`, input: { kind: 'file', path: file } })
+    inputs.push({
+      name: asset.name,
+      source: `${label} asset ${asset.id}`,
+      input: { kind: 'file', path: file }
+    })
   }
   return inputs
 }
@@ -93,5 +97,7 @@ async function findRelease(client: GitHubClient, ref: ReleaseRef): Promise<Relea
 }
 
 function notFound(error: unknown, message: string): Error {
-  return (error as { status?: number }).status === 404 ? new ReleaseNotFoundError(message) : (error as Error)
+  return (error as { status?: number }).status === 404
+    ? new ReleaseNotFoundError(message)
+    : (error as Error)
 }

@@ -13,10 +13,15 @@ const MAX_HASHED_FILE_BYTES = 4 * 1024 * 1024
  * already shows the world, for the `sources: public` comparison of embedded map sources.
  * Returns undefined (and the caller says so) when the workspace is not a git checkout.
  */
-export async function hashTrackedFiles(workspace: string): Promise<Map<string, string> | undefined> {
+export async function hashTrackedFiles(
+  workspace: string
+): Promise<Map<string, string> | undefined> {
   let stdout: string
   try {
-    ;({ stdout } = await run('git', ['ls-files', '-z'], { cwd: workspace, maxBuffer: 256 * 1024 * 1024 }))
+    ;({ stdout } = await run('git', ['ls-files', '-z'], {
+      cwd: workspace,
+      maxBuffer: 256 * 1024 * 1024
+    }))
   } catch {
     return undefined
   }
@@ -25,7 +30,12 @@ export async function hashTrackedFiles(workspace: string): Promise<Map<string, s
     const absolute = path.join(workspace, file)
     const info = await stat(absolute).catch(() => undefined)
     if (!info?.isFile() || info.size > MAX_HASHED_FILE_BYTES) continue
-    hashes.set(file, createHash('sha256').update(await readFile(absolute)).digest('hex'))
+    hashes.set(
+      file,
+      createHash('sha256')
+        .update(await readFile(absolute))
+        .digest('hex')
+    )
   }
   return hashes
 }

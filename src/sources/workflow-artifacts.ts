@@ -38,7 +38,9 @@ export async function downloadWorkflowArtifacts(
       }
     : {}
   const { artifacts } = await client.listArtifacts({ latest: true, ...findBy })
-  const where = otherRun ? `run ${otherRun.runId} of ${otherRun.owner}/${otherRun.repo}` : 'this run'
+  const where = otherRun
+    ? `run ${otherRun.runId} of ${otherRun.owner}/${otherRun.repo}`
+    : 'this run'
   const selected = selectArtifacts(artifacts, patterns, where)
 
   const inputs: ArtifactInput[] = []
