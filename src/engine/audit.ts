@@ -100,7 +100,7 @@ async function auditArtifact(
     (problem) =>
       findings.push({
         rule: problem.rule,
-        severity: defaults.get(problem.rule) ?? 'error',
+        severity: problem.severity ?? defaults.get(problem.rule) ?? 'error',
         artifact: artifact.name,
         path: problem.path,
         message: problem.message,

@@ -1,0 +1,79 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { buildTar, buildTgz, buildZip } from '../../__fixtures__/archives.js'
+import type { Tree } from '../../__fixtures__/archives.js'
+import { fileSource } from '../../src/archive/byte-source.js'
+import { DEFAULT_LIMITS } from '../../src/archive/limits.js'
+import { openArchive } from '../../src/archive/open-archive.js'
+import { walkArtifact } from '../../src/archive/walk.js'
+import { WalkContext } from '../../src/archive/walk-context.js'
+import { walkZip } from '../../src/archive/walk-zip.js'
+import { walkBuffer, withTempDir } from './walk-helper.js'
+
+const TREE: Tree = {
+  'package/': { dir: true },
+  'package/package.json': '{"name":"demo"}',
+  'package/dist/cli.js': 'console.log(1)'
+}
+
+describe('walk details', () => {
+  it('reads a zip from disk entry by entry when it is too large to hold in memory', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'big.zip')
+      await writeFile(
+        path,
+        await buildZip({
+          ...TREE,
+          'package/inner.tgz': { nested: { format: 'tgz', tree: { 'x.js': 'x' } } }
+        })
+      )
+      const entries: string[] = []
+      const problems: string[] = []
+      const ctx = new WalkContext(
+        'big',
+        DEFAULT_LIMITS,
+        openArchive,
+        (e) => entries.push(e.path),
+        (p) => problems.push(p.message)
+      )
+      await walkZip(
+        await fileSource(path),
+        { ctx, prefix: '', depth: 0, where: '', name: 'big.zip' },
+        { inMemoryMaxBytes: 0 }
+      )
+      expect(entries).toEqual([
+        ...Object.keys(TREE),
+        'package/inner.tgz',
+        'package/inner.tgz!/x.js'
+      ])
+      expect(problems).toEqual([])
+    })
+  })
+
+  it.each([
+    ['zip', () => buildZip({ 'empty.txt': '', 'after.txt': 'a' })],
+    ['tar', () => buildTar({ 'empty.txt': '', 'after.txt': 'a' })]
+  ])('%s: an empty file is a file with empty content', async (_, build) => {
+    const walked = await walkBuffer(await build())
+    expect(
+      walked.entries.map((e) => [e.path, e.size, 'content' in e ? e.content.length : -1])
+    ).toEqual([
+      ['empty.txt', 0, 0],
+      ['after.txt', 1, 1]
+    ])
+  })
+
+  it("passes the caller's own exceptions through instead of taking them for bad content", async () => {
+    const tgz = await buildTgz({ 'a.txt': 'a' })
+    const failing = walkArtifact(
+      { name: 'x', source: 'test', input: { kind: 'buffer', data: tgz } },
+      DEFAULT_LIMITS,
+      () => {
+        throw new Error('rule crashed')
+      },
+      () => undefined
+    )
+    await expect(failing).rejects.toThrow('rule crashed')
+  })
+})

@@ -1,0 +1,109 @@
+import { describe, expect, it } from '@jest/globals'
+import { buildZip } from '../../__fixtures__/archives.js'
+import type { Tree } from '../../__fixtures__/archives.js'
+import { bufferSource } from '../../src/archive/byte-source.js'
+import { InflateWorker, toSharedBuffer } from '../../src/archive/inflate-worker.js'
+import { DEFAULT_LIMITS } from '../../src/archive/limits.js'
+import { openArchive } from '../../src/archive/open-archive.js'
+import { WalkContext } from '../../src/archive/walk-context.js'
+import type { ZipWalkOptions } from '../../src/archive/walk-zip.js'
+import { walkZip } from '../../src/archive/walk-zip.js'
+
+/** Every entry and problem, content included, as one comparable list. */
+async function walkWith(zip: Buffer, worker: ZipWalkOptions['worker']): Promise<string[]> {
+  const events: string[] = []
+  const ctx = new WalkContext(
+    'zip',
+    DEFAULT_LIMITS,
+    openArchive,
+    (e) =>
+      events.push(
+        `${e.kind} ${e.path} ${e.size} ${e.linkTarget ?? ''} ${'content' in e ? e.content.toString('base64') : '-'}`
+      ),
+    (p) => events.push(`${p.rule} ${p.path} ${p.message}`)
+  )
+  await walkZip(
+    bufferSource(zip),
+    { ctx, prefix: '', depth: 0, where: '', name: 'x.zip' },
+    { worker }
+  )
+  return events
+}
+
+function noise(bytes: number, seed: number): Buffer {
+  const out = Buffer.alloc(bytes)
+  let state = seed
+  for (let i = 0; i < bytes; i++) {
+    state = (state * 1103515245 + 12345) >>> 0
+    out[i] = state >>> 24
+  }
+  return out
+}
+
+describe('inflating on a worker thread', () => {
+  it('yields exactly what inflating inline yields, failures included', async () => {
+    const tree: Tree = { 'dir/': { dir: true }, link: { symlink: 'dir/f0.txt' } }
+    for (let i = 0; i < 600; i++) tree[`dir/f${i}.txt`] = `file ${i} `.repeat(i % 50)
+    tree['big.bin'] = noise(700_000, 1) // travels in a message of its own
+    tree['crc.txt'] = 'checked'
+    tree['lzma.bin'] = 'not really lzma'
+    tree['secret.txt'] = 'encrypted'
+    tree['inner.zip'] = { nested: { format: 'zip', tree: { 'deep.txt': 'deep' } } }
+    const deflated = await buildZip(tree, {
+      badCrc: ['crc.txt'],
+      methods: { 'lzma.bin': 14 },
+      encrypted: ['secret.txt']
+    })
+    const stored = await buildZip(tree, { store: true })
+    for (const zip of [deflated, stored]) {
+      const inline = await walkWith(zip, 'never')
+      expect(await walkWith(zip, 'always')).toEqual(inline)
+      expect(inline.length).toBeGreaterThan(600)
+    }
+  })
+
+  it('really inflates on the worker (not through the fallback)', async () => {
+    const zip = toSharedBuffer(await buildZip({ 'a.txt': 'hello worker'.repeat(10) }))
+    const nameLength = zip.readUInt16LE(26)
+    const job = {
+      localHeaderOffset: 0,
+      compressedSize: zip.readUInt32LE(18),
+      uncompressedSize: 120,
+      method: 8,
+      crc32: zip.readUInt32LE(14),
+      limit: 30 + nameLength + zip.readUInt32LE(18),
+      shared: false,
+      fileSize: zip.length
+    }
+    const worker = new InflateWorker(zip, [job])
+    const result = await worker.result(0)
+    await worker.close()
+    expect(result && 'data' in result && [result.data.toString(), result.crcOk]).toEqual([
+      'hello worker'.repeat(10),
+      true
+    ])
+  })
+
+  it('answers undefined when the worker fails, so the caller reads the entry itself', async () => {
+    const zip = toSharedBuffer(await buildZip({ 'a.txt': 'a' }))
+    const job = {
+      localHeaderOffset: 0,
+      compressedSize: 1,
+      uncompressedSize: 1,
+      method: 0,
+      crc32: 0,
+      limit: zip.length,
+      shared: false,
+      fileSize: zip.length
+    }
+    const worker = new InflateWorker(zip, [job], 'throw new Error("worker failed to start")')
+    await expect(worker.result(0)).resolves.toBeUndefined()
+    await worker.close()
+  })
+
+  it('shares a zip already in shared memory without copying it', () => {
+    const shared = toSharedBuffer(Buffer.from('abc'))
+    expect(toSharedBuffer(shared)).toBe(shared)
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer)
+  })
+})

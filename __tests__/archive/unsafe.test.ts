@@ -1,0 +1,146 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { buildTar, buildTgz, buildZip } from '../../__fixtures__/archives.js'
+import { describeUnsafeLink, describeUnsafePath } from '../../src/archive/entry-paths.js'
+import { listing, problemList, walkBuffer, walkInput, withTempDir } from './walk-helper.js'
+
+describe('describeUnsafePath', () => {
+  it.each([
+    ['package/dist/a.js', undefined],
+    ['a..b/c..d.txt', undefined],
+    ['.hidden/..config', undefined],
+    ['../x', "the path contains a '..' segment"],
+    ['a/../../x', "the path contains a '..' segment"],
+    ['a\\..\\x', "the path contains a '..' segment"],
+    ['/etc/passwd', 'the path is absolute'],
+    ['\\\\server\\share\\x', 'the path is absolute'],
+    ['\\windows\\x', 'the path is absolute'],
+    ['C:\\x', 'the path starts with a drive letter'],
+    ['c:/x', 'the path starts with a drive letter'],
+    ['a\0b', 'the path contains a NUL byte']
+  ])('%j → %s', (name, reason) => {
+    expect(describeUnsafePath(name)).toBe(reason)
+  })
+})
+
+describe('describeUnsafeLink', () => {
+  it.each([
+    ['pkg/link', 'target.js', 'link', undefined],
+    ['pkg/sub/link', '../target.js', 'link', undefined],
+    ['pkg/link', '../outside', 'link', undefined],
+    ['pkg/link', '../../outside', 'link', 'the target leaves the archive root'],
+    ['link', 'a/../../x', 'link', 'the target leaves the archive root'],
+    ['pkg/link', '/etc/passwd', 'link', 'the target is an absolute path'],
+    ['pkg/link', 'C:\\Windows', 'link', 'the target is an absolute path'],
+    ['pkg/deep/hard', 'pkg/a.js', 'root', undefined],
+    ['pkg/deep/hard', '../x', 'root', 'the target leaves the archive root']
+  ] as const)('%s → %s (from %s): %s', (name, target, from, reason) => {
+    expect(describeUnsafeLink(name, target, from)).toBe(reason)
+  })
+})
+
+describe('unsafe entries in archives', () => {
+  const UNSAFE = [
+    '../evil.sh',
+    'ok/../../evil2.sh',
+    '/etc/cron.d/job',
+    'C:\\Windows\\x.dll',
+    '\\\\server\\share\\y'
+  ]
+  // a NUL survives only in zip names: tar readers cut C strings at the first NUL
+  const UNSAFE_ZIP = [...UNSAFE, 'nul\0byte.txt']
+
+  it.each([
+    [
+      'zip',
+      UNSAFE_ZIP,
+      () => buildZip(Object.fromEntries([...UNSAFE_ZIP, 'safe.txt'].map((n) => [n, 'x'])))
+    ],
+    [
+      'tar',
+      UNSAFE,
+      () => buildTar(Object.fromEntries([...UNSAFE, 'safe.txt'].map((n) => [n, 'x'])))
+    ]
+  ])(
+    '%s: every unsafe name is emitted raw, audited, and reported once',
+    async (_, names, build) => {
+      const walked = await walkBuffer(await build(), 'evil')
+      expect(listing(walked)).toEqual([...names, 'safe.txt'].map((n) => `file ${n}`))
+      expect(problemList(walked)).toEqual(names.map((n) => `archive/unsafe-path ${n}`))
+      expect(walked.entries.every((e) => 'content' in e)).toBe(true)
+    }
+  )
+
+  it('reports the problem right after its entry', async () => {
+    const walked = await walkBuffer(await buildZip({ 'a.txt': 'a', '../b.txt': 'b', 'c.txt': 'c' }))
+    expect(walked.events).toEqual([
+      'file a.txt',
+      'file ../b.txt',
+      'archive/unsafe-path ../b.txt',
+      'file c.txt'
+    ])
+  })
+
+  it("uses yauzl's wording for an unsafe zip name", async () => {
+    const walked = await walkBuffer(await buildZip({ '../x.txt': 'x' }))
+    expect(walked.problems[0].message).toContain('invalid relative path: ../x.txt')
+  })
+
+  it('prefixes the path of an unsafe member of a nested archive', async () => {
+    const walked = await walkBuffer(
+      await buildZip({ 'inner.tar': { nested: { format: 'tar', tree: { '/abs.txt': 'x' } } } })
+    )
+    expect(problemList(walked)).toEqual(['archive/unsafe-path inner.tar!//abs.txt'])
+  })
+
+  it('reports symlinks and hard links that leave the archive, and not those that stay inside', async () => {
+    const walked = await walkBuffer(
+      await buildTgz({
+        'pkg/a.js': 'a',
+        'pkg/ok': { symlink: 'a.js' },
+        'pkg/up-ok': { symlink: '../pkg/a.js' },
+        'pkg/passwd': { symlink: '/etc/passwd' },
+        'pkg/escape': { symlink: '../../home' },
+        'pkg/hard-ok': { hardlink: 'pkg/a.js' },
+        'pkg/hard-bad': { hardlink: '../../x' }
+      })
+    )
+    expect(problemList(walked)).toEqual([
+      'archive/unsafe-link pkg/passwd',
+      'archive/unsafe-link pkg/escape',
+      'archive/unsafe-link pkg/hard-bad'
+    ])
+    expect(walked.problems[0].message).toContain("'/etc/passwd'")
+    expect(walked.problems[0].details).toEqual({ target: '/etc/passwd' })
+  })
+
+  it('reports a zip symlink that points outside', async () => {
+    const walked = await walkBuffer(await buildZip({ link: { symlink: '../../../etc/shadow' } }))
+    expect(problemList(walked)).toEqual(['archive/unsafe-link link'])
+  })
+
+  it('reports a folder symlink that resolves outside the folder, not one that stays inside', async () => {
+    await withTempDir(async (dir) => {
+      const root = join(dir, 'dist')
+      await mkdir(join(root, 'sub'), { recursive: true })
+      await writeFile(join(root, 'a.txt'), 'a')
+      await writeFile(join(dir, 'secret.txt'), 'outside')
+      await symlink('../a.txt', join(root, 'sub/inside'))
+      await symlink('../../secret.txt', join(root, 'sub/outside'))
+      await symlink('/etc/hostname', join(root, 'absolute'))
+      const walked = await walkInput({ kind: 'dir', path: root })
+      expect(problemList(walked)).toEqual([
+        'archive/unsafe-link absolute',
+        'archive/unsafe-link sub/outside'
+      ])
+      expect(walked.entries.find((e) => e.path === 'sub/outside')).toMatchObject({
+        kind: 'symlink',
+        linkTarget: '../../secret.txt'
+      })
+      expect(walked.entries.some((e) => 'content' in e && e.content.toString() === 'outside')).toBe(
+        false
+      )
+    })
+  })
+})

@@ -1,0 +1,113 @@
+import type { Entry, EntryKind, FileEntry } from '../engine/entry.js'
+import { formatBytes } from '../util/format.js'
+import type { ByteSource } from './byte-source.js'
+import { bufferSource, readHead } from './byte-source.js'
+import { detectFormat, HEAD_BYTES } from './detect-format.js'
+import { baseName, describeUnsafeLink, describeUnsafePath } from './entry-paths.js'
+import type { ArchiveRule, Scope } from './walk-context.js'
+
+/** One member of a container, as its walker read it. */
+export interface Member {
+  /** Name as stored in the container. */
+  name: string
+  kind: EntryKind
+  /** Declared uncompressed size. */
+  size: number
+  /** Regular files only; absent when the content was not read (over a limit, encrypted…). */
+  content?: Buffer
+  linkTarget?: string
+  /** Symlinks resolve from their folder; tar hard links name another member from the root. */
+  linkFrom?: 'link' | 'root'
+  /** The walker already judged the link target (a folder's links are resolved on disk). */
+  linkChecked?: boolean
+  /** Where to open a nested archive whose content was not read into memory (a large file in a folder). */
+  source?: ByteSource
+  /** The container's own wording of why the name is unsafe, if it has one (zip). */
+  unsafeReason?: string
+  /** Problems about this member found while reading it, reported right after it is emitted. */
+  problems?: MemberProblem[]
+}
+
+export interface MemberProblem {
+  rule: ArchiveRule
+  message: string
+  details?: Record<string, unknown>
+}
+
+/**
+ * Emits a member through `onEntry`, reports an unsafe name or link, then walks it as a nested
+ * archive if its first bytes say it is one.
+ */
+export async function emitMember(scope: Scope, member: Member): Promise<void> {
+  const { ctx } = scope
+  const path = scope.prefix + member.name
+  if (!ctx.admitEntry(path)) return
+  ctx.emit(toEntry(ctx.artifact, path, scope.depth, member))
+  for (const problem of member.problems ?? [])
+    ctx.report(problem.rule, path, problem.message, problem.details)
+  reportUnsafeName(scope, path, member)
+  if (member.kind === 'file') await walkNested(scope, path, member)
+}
+
+function toEntry(artifact: string, path: string, depth: number, member: Member): Entry | FileEntry {
+  const { size, kind, content, linkTarget } = member
+  if (kind === 'file' && content) return { artifact, path, depth, size, kind, content }
+  return linkTarget === undefined
+    ? { artifact, path, depth, size, kind }
+    : { artifact, path, depth, size, kind, linkTarget }
+}
+
+function reportUnsafeName(scope: Scope, path: string, member: Member): void {
+  const pathReason = describeUnsafePath(member.name)
+  if (pathReason) {
+    scope.ctx.report(
+      'archive/unsafe-path',
+      path,
+      `entry '${member.name}' has an unsafe path: ${member.unsafeReason ?? pathReason}; extracting it could write outside the target folder`
+    )
+  }
+  if (member.linkTarget === undefined || member.linkChecked) return
+  const linkReason = describeUnsafeLink(member.name, member.linkTarget, member.linkFrom ?? 'link')
+  if (linkReason) {
+    scope.ctx.report(
+      'archive/unsafe-link',
+      path,
+      `${member.kind === 'hardlink' ? 'hard link' : 'symlink'} '${member.name}' → '${member.linkTarget}': ${linkReason}; extracting it could expose or overwrite files outside the target folder`,
+      { target: member.linkTarget }
+    )
+  }
+}
+
+async function walkNested(scope: Scope, path: string, member: Member): Promise<void> {
+  const { ctx } = scope
+  const source = member.content ? bufferSource(member.content) : member.source
+  if (!source || ctx.stopped) return
+  const format = detectFormat(member.content ?? (await readHead(source, HEAD_BYTES)))
+  if (!format) return
+  if (scope.depth + 1 > ctx.limits.maxDepth) {
+    ctx.report(
+      'archive/limit',
+      path,
+      `${format} archive nested more than ${ctx.limits.maxDepth} levels deep; its content was not audited`,
+      { limit: 'maxDepth', max: ctx.limits.maxDepth }
+    )
+    return
+  }
+  await ctx.openArchive(source, format, {
+    ctx,
+    prefix: `${path}!/`,
+    depth: scope.depth + 1,
+    where: path,
+    name: baseName(member.name)
+  })
+}
+
+/** The per-entry limit, shared by every walker: the entry is listed, its content is not read. */
+export function tooLargeProblem(scope: Scope, name: string, size: number): MemberProblem {
+  const max = scope.ctx.limits.maxEntryBytes
+  return {
+    rule: 'archive/limit',
+    message: `entry '${name}' is ${formatBytes(size)}, over the per-entry limit of ${formatBytes(max)}; its content was not inspected`,
+    details: { limit: 'maxEntryBytes', size, max }
+  }
+}

@@ -1,0 +1,191 @@
+import { Worker } from 'node:worker_threads'
+import type { DataFailure, DataJob, DataResult } from './zip-entry-data.js'
+import { decodeData, locateData } from './zip-entry-data.js'
+
+/** Small results travel together in batches of this size: one message per batch, not per entry. */
+const BATCH_BYTES = 512 * 1024
+/** The worker waits while this many KiB of inflated data sit unread on the main thread. */
+const MAX_PENDING_KIB = 8 * 1024
+const JOB_FIELDS = 8
+
+type Item =
+  | [index: number, where: 'batch' | 'zip' | 'own', offset: number, length: number, crcOk: boolean]
+  | [index: number, where: 'failure', result: { failure: DataFailure }]
+
+interface Message {
+  items?: Item[]
+  batch?: ArrayBuffer
+  own?: ArrayBuffer
+  done?: boolean
+}
+
+/**
+ * Inflates zip members on a worker thread while the main thread emits the ones before them: for
+ * a zip of many small files, zlib's per-call cost otherwise doubles the walk. The zip bytes are
+ * shared, results come back in order in transferred batches, and the worker pauses when the main
+ * thread falls MAX_PENDING_BYTES behind. If the worker fails, `result` answers undefined and the
+ * caller reads that member itself.
+ */
+export class InflateWorker {
+  private readonly worker: Worker
+  private readonly results = new Map<number, DataResult>()
+  private readonly pending = new Int32Array(new SharedArrayBuffer(4))
+  private waiting: { index: number; wake: () => void } | undefined
+  private finished = false
+
+  constructor(
+    private readonly zip: Buffer,
+    jobs: readonly DataJob[],
+    source = WORKER_SOURCE
+  ) {
+    this.worker = new Worker(source, {
+      eval: true,
+      workerData: {
+        zip: zip.buffer,
+        jobs: packJobs(jobs),
+        pending: this.pending.buffer,
+        batchBytes: BATCH_BYTES,
+        maxPending: MAX_PENDING_KIB
+      }
+    })
+    this.worker.on('message', (message: Message) => this.receive(message))
+    this.worker.on('error', () => this.finish())
+    this.worker.on('exit', () => this.finish())
+  }
+
+  /** The result of job `index`, or undefined when the worker died before producing it. */
+  async result(index: number): Promise<DataResult | undefined> {
+    while (!this.results.has(index) && !this.finished) {
+      await new Promise<void>((wake) => (this.waiting = { index, wake }))
+    }
+    const result = this.results.get(index)
+    this.results.delete(index)
+    if (result && 'data' in result && result.data.buffer !== this.zip.buffer) {
+      Atomics.sub(this.pending, 0, Math.ceil(result.data.length / 1024)) // counted in KiB
+      Atomics.notify(this.pending, 0)
+    }
+    return result
+  }
+
+  async close(): Promise<void> {
+    this.finished = true
+    await this.worker.terminate()
+  }
+
+  private receive(message: Message): void {
+    if (message.done) return this.finish()
+    for (const item of message.items ?? []) {
+      if (item[1] === 'failure') {
+        this.results.set(item[0], item[2])
+        continue
+      }
+      const [index, where, offset, length, crcOk] = item
+      const bytes =
+        where === 'zip' ? this.zip.buffer : where === 'batch' ? message.batch : message.own
+      this.results.set(index, { data: Buffer.from(bytes as ArrayBuffer, offset, length), crcOk })
+    }
+    this.wake()
+  }
+
+  private finish(): void {
+    this.finished = true
+    this.wake()
+  }
+
+  private wake(): void {
+    const waiting = this.waiting
+    if (waiting && (this.finished || this.results.has(waiting.index))) {
+      this.waiting = undefined
+      waiting.wake()
+    }
+  }
+}
+
+/** Shares the zip with a worker: bytes already in a SharedArrayBuffer are used as they are. */
+export function toSharedBuffer(data: Buffer): Buffer {
+  if (data.buffer instanceof SharedArrayBuffer) return data
+  const shared = Buffer.from(new SharedArrayBuffer(data.length))
+  data.copy(shared)
+  return shared
+}
+
+function packJobs(jobs: readonly DataJob[]): Float64Array {
+  const packed = new Float64Array(jobs.length * JOB_FIELDS)
+  jobs.forEach((job, i) => {
+    packed.set(
+      [
+        job.localHeaderOffset,
+        job.compressedSize,
+        job.uncompressedSize,
+        job.method,
+        job.crc32,
+        job.limit,
+        job.shared ? 1 : 0,
+        job.fileSize
+      ],
+      i * JOB_FIELDS
+    )
+  })
+  return packed
+}
+
+// Plain JS run with `eval: true`, so it needs no file of its own in the bundle; it reuses
+// locateData and decodeData through their source text.
+const WORKER_SOURCE = `'use strict'
+const { parentPort, workerData } = require('node:worker_threads')
+const zlib = require('node:zlib')
+const locateData = ${locateData.toString()}
+const decodeData = ${decodeData.toString()}
+const { jobs, batchBytes, maxPending } = workerData
+const zip = Buffer.from(workerData.zip)
+const pending = new Int32Array(workerData.pending)
+let batch = Buffer.allocUnsafe(batchBytes)
+let used = 0
+let items = []
+let itemsKiB = 0
+function send(message, transfer, kib) {
+  Atomics.add(pending, 0, kib)
+  parentPort.postMessage(message, transfer)
+  for (let now = Atomics.load(pending, 0); now > maxPending; now = Atomics.load(pending, 0)) {
+    Atomics.wait(pending, 0, now, 100)
+  }
+}
+function flush() {
+  if (items.length === 0) return
+  send({ batch: batch.buffer, items }, [batch.buffer], itemsKiB)
+  batch = Buffer.allocUnsafe(batchBytes)
+  used = 0
+  items = []
+  itemsKiB = 0
+}
+for (let i = 0; i < jobs.length / ${JOB_FIELDS}; i++) {
+  if (items.length >= 256) flush()
+  const f = jobs.subarray(i * ${JOB_FIELDS}, (i + 1) * ${JOB_FIELDS})
+  const job = { localHeaderOffset: f[0], compressedSize: f[1], uncompressedSize: f[2], method: f[3], crc32: f[4], limit: f[5], shared: f[6] === 1, fileSize: f[7] }
+  const start = locateData(zip.subarray(job.localHeaderOffset, job.localHeaderOffset + 30), job)
+  if (typeof start !== 'number') {
+    items.push([i, 'failure', { failure: start }])
+    continue
+  }
+  const result = decodeData(zlib, zip.subarray(start, start + job.compressedSize), job)
+  if (result.failure) {
+    items.push([i, 'failure', result])
+    continue
+  }
+  const { data, crcOk } = result
+  if (data.buffer === zip.buffer) {
+    items.push([i, 'zip', data.byteOffset, data.length, crcOk])
+  } else if (data.length > batchBytes / 4) {
+    flush()
+    send({ own: data.buffer, items: [[i, 'own', data.byteOffset, data.length, crcOk]] }, [data.buffer], Math.ceil(data.length / 1024))
+  } else {
+    if (used + data.length > batchBytes) flush()
+    data.copy(batch, used)
+    items.push([i, 'batch', used, data.length, crcOk])
+    used += data.length
+    itemsKiB += Math.ceil(data.length / 1024)
+  }
+}
+flush()
+parentPort.postMessage({ done: true })
+`

@@ -1,0 +1,162 @@
+import type { ReadEntry } from 'tar'
+import { Parser } from 'tar'
+import type { EntryKind } from '../engine/entry.js'
+import { plural } from '../util/format.js'
+import type { Member, MemberProblem } from './emit-member.js'
+import { isEmptyTar } from './detect-format.js'
+import { emitMember, tooLargeProblem } from './emit-member.js'
+import type { Scope } from './walk-context.js'
+import { ArchiveReadError } from './walk-context.js'
+
+type Step = () => Promise<void> | void
+
+const TAR_KINDS: Record<string, EntryKind> = {
+  File: 'file',
+  OldFile: 'file',
+  ContiguousFile: 'file',
+  Directory: 'directory',
+  GNUDumpDir: 'directory',
+  SymbolicLink: 'symlink',
+  Link: 'hardlink'
+}
+
+/**
+ * Streams a tar through node-tar's Parser. Entries that complete during one `write` are queued and
+ * emitted (nested archives walked) before the next chunk is written: walk order, backpressure and
+ * memory (one chunk's entries plus the entry being read) all stay bounded.
+ */
+export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Promise<void> {
+  const { ctx } = scope
+  const steps: Step[] = []
+  const invalid: string[] = []
+  let sawEntry = false // or the two zero blocks of an empty archive
+  let sourceFailed = false
+  let unrecognized = false
+  const parser = new Parser({
+    strict: false,
+    zstd: false,
+    onwarn: (code: string, message: string, data: Record<string, unknown>) => {
+      if (code === 'TAR_ENTRY_INVALID') invalid.push(message)
+      else if (/^Truncated input/.test(message)) {
+        // after a failed gzip/zstd stream the cut is already reported
+        if (!sourceFailed)
+          steps.push(() => reportTruncated(scope, data.entry as ReadEntry | undefined))
+      } else if (/unrecognized archive format/i.test(message)) {
+        unrecognized = !sawEntry && !sourceFailed
+      } else {
+        steps.push(() =>
+          ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)}: ${message}`)
+        )
+      }
+    }
+  })
+  // abort() always emits 'error' (TAR_ABORT); it is only ever our own stop.
+  parser.on('error', () => undefined)
+  parser.on('entry', (entry: ReadEntry) => {
+    sawEntry = true
+    readEntry(entry, scope, steps)
+  })
+  parser.on('ignoredEntry', (entry: ReadEntry) => {
+    sawEntry = true
+    steps.push(() => emitIgnored(entry, scope))
+  })
+  const drain = async () => {
+    for (let step = steps.shift(); step; step = steps.shift()) await step()
+  }
+  try {
+    for await (const chunk of chunks) {
+      if (!sawEntry && isEmptyTar(chunk)) sawEntry = true
+      parser.write(chunk)
+      if (steps.length > 0) await drain()
+      if (ctx.stopped) {
+        parser.abort(new Error('walk stopped'))
+        return
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ArchiveReadError)) throw error
+    sourceFailed = true
+    steps.push(() => ctx.report(error.rule, scope.where, error.message, error.details))
+  }
+  parser.end() // flushes an entry cut short, with a "truncated" warning
+  await drain()
+  if (ctx.stopped) return
+  if (unrecognized) {
+    const blocks = invalid.length > 0 ? ` (${plural(invalid.length, 'corrupt header block')})` : ''
+    ctx.report(
+      'archive/unreadable',
+      scope.where,
+      `${describeContainer(scope)} looks like a tar archive but holds no readable entry${blocks}`
+    )
+  } else if (invalid.length > 0) {
+    ctx.report(
+      'archive/unreadable',
+      scope.where,
+      `${describeContainer(scope)}: ${plural(invalid.length, 'corrupt tar header block')} skipped (${invalid[0]}); entries there were not audited`,
+      { invalidBlocks: invalid.length }
+    )
+  }
+}
+
+function readEntry(entry: ReadEntry, scope: Scope, steps: Step[]): void {
+  const kind = TAR_KINDS[entry.type] ?? 'other'
+  const member: Member = { name: entry.path, kind, size: entry.size }
+  if (entry.linkpath) {
+    member.linkTarget = entry.linkpath
+    member.linkFrom = kind === 'hardlink' ? 'root' : 'link'
+  }
+  const { ctx } = scope
+  if (kind !== 'file' || ctx.stopped || entry.size > ctx.limits.maxEntryBytes) {
+    if (kind === 'file' && !ctx.stopped)
+      member.problems = [tooLargeProblem(scope, entry.path, entry.size)]
+    entry.resume()
+    steps.push(() => emitMember(scope, member))
+    return
+  }
+  // the size is declared, but the parser never hands over more than it: preallocating is safe
+  const content = Buffer.allocUnsafe(entry.size)
+  let received = 0
+  entry.on('data', (chunk: Buffer) => {
+    chunk.copy(content, received)
+    received += chunk.length
+  })
+  entry.on('end', () => {
+    steps.push(async () => {
+      if (!ctx.admitBytes(scope.prefix + entry.path, received)) return
+      member.content = received === content.length ? content : content.subarray(0, received)
+      await emitMember(scope, member)
+    })
+  })
+}
+
+function emitIgnored(entry: ReadEntry, scope: Scope): Promise<void> | void {
+  if (entry.meta) {
+    scope.ctx.report(
+      'archive/unreadable',
+      scope.where,
+      `${describeContainer(scope)}: an oversized ${entry.type} header (${entry.size} bytes) was skipped, so the names or sizes of the entries after it may be wrong`
+    )
+    return
+  }
+  const problems: MemberProblem[] = []
+  if (entry.type === 'SparseFile') {
+    problems.push({
+      rule: 'archive/unreadable',
+      message: `GNU sparse file '${entry.path}' cannot be read; its content was not inspected`
+    })
+  }
+  return emitMember(scope, { name: entry.path, kind: 'other', size: entry.size, problems })
+}
+
+function reportTruncated(scope: Scope, entry: ReadEntry | undefined): void {
+  const where = entry ? `: entry '${entry.path}' is cut short` : ''
+  scope.ctx.report(
+    'archive/unreadable',
+    scope.where,
+    `${describeContainer(scope)} is truncated${where}; only the bytes present were inspected`
+  )
+}
+
+function describeContainer(scope: Scope): string {
+  return scope.where ? `'${scope.where}'` : `'${scope.name}'`
+}

@@ -1,0 +1,112 @@
+import zlib from 'node:zlib'
+import type { ByteSource, RandomAccess } from './byte-source.js'
+import { openRandomAccess } from './byte-source.js'
+import type { Member } from './emit-member.js'
+import { emitMember } from './emit-member.js'
+import { InflateWorker, toSharedBuffer } from './inflate-worker.js'
+import type { Scope } from './walk-context.js'
+import type { DataJob, DataResult } from './zip-entry-data.js'
+import { decodeData, describeFailure, LOCAL_HEADER_BYTES, locateData } from './zip-entry-data.js'
+import type { ZipDirectory, ZipRecord } from './zip-directory.js'
+import { readZipDirectory, ZipFormatError } from './zip-directory.js'
+import { describeMember, planJobs } from './zip-members.js'
+
+/** Zips up to this size are read into memory (fast); larger ones are read entry by entry at offsets. */
+export const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024
+/** Below this many members to inflate (and bytes), starting a worker costs more than it saves. */
+const WORKER_MIN_JOBS = 2000
+const WORKER_MIN_BYTES = 32 * 1024 * 1024
+
+export interface ZipWalkOptions {
+  inMemoryMaxBytes?: number
+  /** Inflate on a worker thread: by size (`auto`), or forced either way (tests). */
+  worker?: 'auto' | 'always' | 'never'
+}
+
+/** Walks a zip from its central directory, reading each member's data from its local header. */
+export async function walkZip(
+  source: ByteSource,
+  scope: Scope,
+  options: ZipWalkOptions = {}
+): Promise<void> {
+  const { ctx } = scope
+  const reader = await openRandomAccess(source, options.inMemoryMaxBytes ?? ZIP_IN_MEMORY_MAX_BYTES)
+  let worker: InflateWorker | undefined
+  try {
+    let directory: ZipDirectory
+    try {
+      directory = await readZipDirectory(reader, ctx.limits.maxEntries + 1)
+    } catch (error) {
+      if (!(error instanceof ZipFormatError)) throw error
+      ctx.report(
+        'archive/unreadable',
+        scope.where,
+        `zip '${scope.name}' cannot be read: ${error.message}; its entries were not audited`
+      )
+      return
+    }
+    const jobs = planJobs(directory, reader.size, scope.ctx.limits)
+    const wanted = jobs.filter((job) => job !== undefined)
+    if (reader.data && wantsWorker(wanted, options.worker ?? 'auto')) {
+      worker = new InflateWorker(toSharedBuffer(reader.data), wanted)
+    }
+    let jobIndex = 0
+    for (let i = 0; i < directory.records.length && !ctx.stopped; i++) {
+      const record = directory.records[i]
+      const member = await describeMember(record, scope)
+      const job = jobs[i]
+      if (job) {
+        const index = jobIndex++
+        const path = scope.prefix + record.name
+        if (member.kind === 'file' && !ctx.admitBytes(path, job.uncompressedSize)) return
+        const result = (await worker?.result(index)) ?? (await readData(reader, job))
+        applyResult(member, record, job, result)
+      }
+      await emitMember(scope, member)
+    }
+    if (directory.damage && !ctx.stopped) {
+      ctx.report(
+        'archive/unreadable',
+        scope.where,
+        `zip '${scope.name}': ${directory.damage}; the entries after it were not audited`
+      )
+    }
+  } finally {
+    await worker?.close()
+    await reader.close()
+  }
+}
+
+function wantsWorker(jobs: readonly DataJob[], mode: 'auto' | 'always' | 'never'): boolean {
+  if (mode !== 'auto') return mode === 'always' && jobs.length > 0
+  return (
+    jobs.length >= WORKER_MIN_JOBS ||
+    jobs.reduce((sum, job) => sum + job.uncompressedSize, 0) >= WORKER_MIN_BYTES
+  )
+}
+
+function applyResult(member: Member, record: ZipRecord, job: DataJob, result: DataResult): void {
+  const problems = (member.problems ??= [])
+  if ('failure' in result) {
+    problems.push({
+      rule: 'archive/unreadable',
+      message: `entry '${record.name}' cannot be read: ${describeFailure(result.failure, job)}; its content was not inspected`
+    })
+    return
+  }
+  if (!result.crcOk) {
+    problems.push({
+      rule: 'archive/unreadable',
+      message: `entry '${record.name}' fails its CRC-32 check: the archive is corrupt; its content was inspected as found`
+    })
+  }
+  if (member.kind === 'symlink') member.linkTarget = result.data.toString('utf8')
+  else member.content = result.data
+}
+
+/** Reads one member's data on this thread (small zips, zips read at offsets, a failed worker). */
+async function readData(reader: RandomAccess, job: DataJob): Promise<DataResult> {
+  const start = locateData(await reader.read(job.localHeaderOffset, LOCAL_HEADER_BYTES), job)
+  if (typeof start !== 'number') return { failure: start }
+  return decodeData(zlib, await reader.read(start, job.compressedSize), job)
+}
