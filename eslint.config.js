@@ -6,7 +6,16 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  globalIgnores(['dist/', 'lib/', 'coverage/', 'node_modules/', '*.config.js', 'bin/', 'scripts/', 'examples/']),
+  globalIgnores([
+    'dist/',
+    'lib/',
+    'coverage/',
+    'node_modules/',
+    '*.config.js',
+    'bin/',
+    'scripts/',
+    'examples/'
+  ]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

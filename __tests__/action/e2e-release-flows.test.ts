@@ -50,8 +50,8 @@ describe('merge mode', () => {
     expect(run.outputs.errors).toBe('120')
     const checks = [...fake.checkRuns.values()]
     expect(checks).toHaveLength(1)
-    expect(checks[0]!.annotationBatches).toEqual([50, 50, 20])
-    const merged = JSON.parse(await readFile(run.outputs.report!, 'utf8')) as Report
+    expect(checks[0].annotationBatches).toEqual([50, 50, 20])
+    const merged = JSON.parse(await readFile(run.outputs.report, 'utf8')) as Report
     expect(merged.summary.artifacts).toBe(3)
     expect(merged.summary.files).toBe(shards.reduce((n, s) => n + s.summary.files, 0))
     expect(merged.artifacts.map((a) => a.name)).toEqual([
@@ -104,7 +104,7 @@ describe('release assets', () => {
     })
     const run = await runAction(env({ release: 'draft' }))
     expect(run.code).toBe(1)
-    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8')) as Report
+    const report = JSON.parse(await readFile(run.outputs.report, 'utf8')) as Report
     expect(report.artifacts[0]?.source).toMatch(/release v1\.1\.0 \(draft\)/)
     expect(report.findings.map((f) => [f.rule, f.path])).toContainEqual([
       'private-file/env',
@@ -144,7 +144,7 @@ describe('sources: auto in a public repository', () => {
       )
     )
     expect(run.code).toBe(0)
-    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8')) as Report
+    const report = JSON.parse(await readFile(run.outputs.report, 'utf8')) as Report
     expect(report.findings.map((f) => [f.rule, f.severity])).toEqual([
       ['sourcemap/embedded-source', 'notice']
     ])
@@ -159,7 +159,7 @@ describe('sources: auto in a public repository', () => {
       )
     )
     expect(run.code).toBe(1)
-    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8')) as Report
+    const report = JSON.parse(await readFile(run.outputs.report, 'utf8')) as Report
     const [finding] = report.findings
     expect(finding?.severity).toBe('error')
     expect(finding?.message).toContain('src/generated/schema.ts')

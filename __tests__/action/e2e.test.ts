@@ -43,7 +43,7 @@ function env(inputs: Record<string, string>, extra: Partial<ActionEnv> = {}): Ac
 const onlyCheckRun = () => {
   const runs = [...fake.checkRuns.values()]
   expect(runs).toHaveLength(1)
-  return runs[0]!
+  return runs[0]
 }
 
 describe('the bundled action against a local GitHub', () => {
@@ -62,9 +62,9 @@ describe('the bundled action against a local GitHub', () => {
     })
     expect(check.head_sha).toBe('a'.repeat(40))
     expect(run.summary).toContain('release-audit')
-    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8')) as { conclusion: string }
+    const report = JSON.parse(await readFile(run.outputs.report, 'utf8')) as { conclusion: string }
     expect(report.conclusion).toBe('success')
-    expect(existsSync(run.outputs.sarif!)).toBe(true)
+    expect(existsSync(run.outputs.sarif)).toBe(true)
   })
 
   it('fails a leaky artifact with annotations that keep the artifact path', async () => {
@@ -110,8 +110,8 @@ describe('the bundled action against a local GitHub', () => {
     expect([first.code, second.code]).toEqual([1, 1])
     const comments = [...fake.comments.values()]
     expect(comments).toHaveLength(1)
-    expect(comments[0]!.issue).toBe(5)
-    expect(comments[0]!.body).toContain('<!-- release-audit:release-audit -->')
+    expect(comments[0].issue).toBe(5)
+    expect(comments[0].body).toContain('<!-- release-audit:release-audit -->')
     const methods = fake.requests.filter((r) => r.route?.includes('comments')).map((r) => r.method)
     expect(methods).toContain('PATCH')
     expect([...fake.checkRuns.values()].every((c) => c.head_sha === 'b'.repeat(40))).toBe(true)

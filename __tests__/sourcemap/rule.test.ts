@@ -184,7 +184,12 @@ describe('sourcemap rule: which finding for which file', () => {
 
 describe('declaration maps', () => {
   it('reports a .d.ts.map without sourcesContent as a notice, a .js.map as a warning', () => {
-    const map = JSON.stringify({ version: 3, sources: ['../src/a.ts'], mappings: 'AAAA', names: [] })
+    const map = JSON.stringify({
+      version: 3,
+      sources: ['../src/a.ts'],
+      mappings: 'AAAA',
+      names: []
+    })
     const reports = runRule(sourcemapRule, { 'dist/a.d.ts.map': map, 'dist/a.js.map': map })
     expect(reports.map((r) => [r.entry.path, r.rule, r.severity ?? 'default'])).toEqual([
       ['dist/a.d.ts.map', 'sourcemap/file', 'notice'],

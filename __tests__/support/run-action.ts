@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 
 export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 
@@ -119,14 +120,9 @@ const cleanups: (() => Promise<void>)[] = []
 
 async function commitAll(dir: string): Promise<void> {
   const git = (...args: string[]) =>
-    new Promise<void>((resolve, reject) =>
-      execFile(
-        'git',
-        ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args],
-        { cwd: dir },
-        (e) => (e ? reject(e) : resolve())
-      )
-    )
+    promisify(execFile)('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      cwd: dir
+    })
   await git('init', '-q')
   await git('add', '-A')
   await git('commit', '-qm', 'checkout')
@@ -141,6 +137,6 @@ export async function cleanupActionRuns(): Promise<void> {
 export function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const pattern = /^(.+?)<<(ghadelimiter_[0-9a-f-]+)\n([\s\S]*?)\n\2$/gm
-  for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string
+  for (const match of text.matchAll(pattern)) outputs[match[1]] = match[3]
   return outputs
 }

@@ -82,8 +82,8 @@ function optionalChoice<K extends string, T extends string>(
   allowed: readonly T[]
 ): { [P in K]?: T } {
   const value = optional(name)
-  if (value === undefined) return {} as { [P in K]?: T }
-  return { [key]: choice(name, allowed, allowed[0] as T) } as { [P in K]?: T }
+  if (value === undefined) return {}
+  return { [key]: choice(name, allowed, allowed[0]) } as { [P in K]?: T }
 }
 
 function boolean(name: string, fallback: boolean): boolean {
@@ -107,5 +107,5 @@ function positiveInteger(name: string, value: string): number {
 function ownerRepo(value: string): { owner: string; repo: string } {
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value)
   if (!match) throw new InputError(`input 'repository' must be owner/name; got '${value}'`)
-  return { owner: match[1] as string, repo: match[2] as string }
+  return { owner: match[1], repo: match[2] }
 }

@@ -15,7 +15,8 @@ export function withFindings(
 ): Report {
   const sorted = [...findings].sort(compareFindings)
   const count = (severity: Severity) => sorted.filter((f) => f.severity === severity).length
-  const { suppressed: _old, ...rest } = report
+  const rest = { ...report }
+  delete rest.suppressed
   return {
     ...rest,
     conclusion: concludeAudit(sorted, failOn),

@@ -1,0 +1,20509 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
+/***/ 5581:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5138);
+
+const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text)
+});
+process.exitCode = code;
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ak: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: EXIT_ERROR, EXIT_FINDINGS, EXIT_PASS
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/report/json.ts
+function renderJson(report) {
+    return JSON.stringify(report, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/baseline/meta.ts
+/** The comparison with the previous release reports these; listed so reporters and docs know them. */
+const BASELINE_RULES_META = {
+    family: 'baseline',
+    rules: {
+        'baseline/new-file': {
+            severity: 'warning',
+            description: 'A file that the previous release did not ship (grouped by folder when there are many)'
+        },
+        'baseline/removed-file': {
+            severity: 'warning',
+            description: 'A file that the previous release shipped and this one does not'
+        },
+        'baseline/growth': {
+            severity: 'warning',
+            description: 'Total size, a file or the file count grew beyond the threshold since the previous release'
+        }
+    }
+};
+/** Families whose findings get marked "new since <baseline>" when the previous release had none there. */
+const TRACKED_FAMILIES = ['sourcemap', 'private-file', 'secret'];
+
+;// CONCATENATED MODULE: ./src/policy/meta.ts
+const UNEXPECTED_FILE = 'policy/unexpected-file';
+const FORBIDDEN_CONTENT = 'policy/forbidden-content';
+const BUDGET = 'policy/budget';
+const UNUSED_IGNORE = 'policy/unused-ignore';
+const EXPIRED_IGNORE = 'policy/expired-ignore';
+/**
+ * The `policy` family. The first three come from the policy rule over artifact entries; the two
+ * notices about the policy file itself come from applyPolicy (src/policy/apply.ts).
+ */
+const POLICY_RULES_META = {
+    family: 'policy',
+    rules: {
+        [UNEXPECTED_FILE]: {
+            severity: 'error',
+            description: "A file that no glob in the policy's `allow` list expects"
+        },
+        [FORBIDDEN_CONTENT]: {
+            severity: 'error',
+            description: "Text matching one of the policy's `forbid` patterns (internal hosts, codenames)"
+        },
+        [BUDGET]: {
+            severity: 'error',
+            description: "An artifact over the policy's size or file-count `budgets`"
+        },
+        [UNUSED_IGNORE]: {
+            severity: 'notice',
+            description: 'An `ignore` entry of the policy matched no finding; it may be stale'
+        },
+        [EXPIRED_IGNORE]: {
+            severity: 'notice',
+            description: 'An `ignore` entry of the policy is past its `until` date and no longer applies'
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/archive.ts
+/** The walker reports these itself; listed here so reporters and docs know them like any rule. */
+const ARCHIVE_RULES_META = {
+    family: 'archive',
+    rules: {
+        'archive/unsafe-path': {
+            severity: 'error',
+            description: 'An entry path is absolute or climbs out of the archive with `..`'
+        },
+        'archive/unsafe-link': {
+            severity: 'error',
+            description: 'A symlink or hard link points outside the archive root'
+        },
+        'archive/unreadable': {
+            severity: 'error',
+            description: 'An archive or entry is corrupt or truncated, so part of it was not audited'
+        },
+        'archive/encrypted': {
+            severity: 'error',
+            description: 'An encrypted entry cannot be audited'
+        },
+        'archive/limit': {
+            severity: 'error',
+            description: 'A size, count, depth or compression-ratio limit stopped the audit of part of it'
+        },
+        'archive/unsupported': {
+            severity: 'warning',
+            description: 'A compression format that cannot be looked inside'
+        }
+    }
+};
+const AUDIT_RULES_META = {
+    family: 'audit',
+    rules: {
+        'audit/rule-failed': {
+            severity: 'error',
+            description: 'A rule failed on an entry; that entry was not fully audited'
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/engine/finding.ts
+const SEVERITIES = ['error', 'warning', 'notice'];
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+function severityRank(severity) {
+    return SEVERITY_RANK[severity];
+}
+/** Lower a severity by one level (error → warning → notice → notice). */
+function lowerSeverity(severity) {
+    return severity === 'error' ? 'warning' : 'notice';
+}
+/** The report's order: severity, then artifact, path and line. */
+function compareFindings(a, b) {
+    return (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        compareText(a.artifact, b.artifact) ||
+        compareText(a.path, b.path) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        compareText(a.rule, b.rule) ||
+        compareText(a.message, b.message));
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/engine/rule.ts
+function isFileEntry(entry) {
+    return entry.kind === 'file' && 'content' in entry;
+}
+
+;// CONCATENATED MODULE: ./src/secrets/test-path.ts
+/** Folder names whose content is test material: keys found there are reported one level lower. */
+const TEST_FOLDERS = new Set([
+    'test',
+    'tests',
+    '__tests__',
+    'spec',
+    'specs',
+    'fixture',
+    'fixtures',
+    '__fixtures__',
+    'example',
+    'examples',
+    'mock',
+    'mocks',
+    '__mocks__',
+    'testdata',
+    '__snapshots__'
+]);
+/** Co-located test files: `auth.test.ts`, `client.spec.js`. */
+const TEST_FILE = /\.(?:test|spec)\.[A-Za-z0-9]+$/;
+/**
+ * Whether an entry path (any nesting level, `!/`-joined) lies in a test/fixture/example folder
+ * or is a test file. Matching is on whole path components, case-insensitive.
+ */
+function isTestPath(path) {
+    const components = path.split(/!\/|[/\\]/).filter((c) => c !== '');
+    const name = components.pop() ?? '';
+    return TEST_FILE.test(name) || components.some((c) => TEST_FOLDERS.has(c.toLowerCase()));
+}
+
+;// CONCATENATED MODULE: ./src/secrets/redact.ts
+/** At most this many characters of a secret ever reach a report. */
+const MAX_SHOWN_CHARS = 4;
+/**
+ * `npm_AbCd…` style redaction: a short prefix and an ellipsis, never more than a quarter of the
+ * value, so short passwords show nothing but the ellipsis.
+ */
+function redactSecret(value) {
+    const shown = Math.min(MAX_SHOWN_CHARS, Math.floor(value.length / 4));
+    return `${value.slice(0, shown)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/placeholder.ts
+/**
+ * Shared judgement of whether a credential value is a placeholder rather than a real secret:
+ * `${NPM_TOKEN}`, `<your-token>`, `xxxx`, `changeme`, doc examples such as `AKIAIOSFODNN7EXAMPLE`.
+ * Used by the `private-file` family (to lower severity) and the `secret` detectors (to drop matches).
+ */
+/** `${VAR}`, `$VAR`, `${VAR:-default}`, `${{ secrets.X }}`, `%VAR%`, `{{ var }}`, `<…>`, `[…]`. */
+const REFERENCE_SHAPES = [
+    /^\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}?$/,
+    /^\$\{\{.*\}\}$/,
+    /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+    /^\{\{.*\}\}$/,
+    /^<[^<>]*>$/,
+    /^\[[^[\]]*\]$/
+];
+const PLACEHOLDER_WORDS = /^(?:change[-_ ]?me|change[-_ ]?it|password|passwd|secret|token|api[-_ ]?key|key|value|xxx+|\*+|\.+|-+|none|null|nil|undefined|todo|tbd|redacted|placeholder|example|dummy|fake|sample|test|testing|foo|bar|baz|foobar|default|empty|n\/a|your[-_ ]?.*|my[-_ ]?(?:token|secret|key|password|api[-_ ]?key)|insert[-_ ].*|replace[-_ ].*|enter[-_ ].*)$/i;
+/** Markers that make a value a documentation example wherever they appear. */
+const MARKERS = /example|dummy|fake|placeholder|sample|redacted|changeme|change_me|notarealkey|not[-_ ]?(?:a|my)[-_ ]?real|your[-_]?(?:api|access|secret|auth|own|personal|token|key|password)|insert[-_]?your|replace[-_]?(?:me|with|this)|\$\{|\{\{/i;
+const SEQUENCES = /123456|abcdefghij|qwerty|abc123/i;
+/** Separators ignored when judging how varied a value is (`XXXX-XXXX`, `xx.xx`). */
+const SEPARATORS = /[-_.:/ ]/g;
+function isPlaceholder(raw) {
+    const value = unquote(raw.trim());
+    if (value === '')
+        return true;
+    if (REFERENCE_SHAPES.some((shape) => shape.test(value)))
+        return true;
+    const word = value.replace(/[-_]?\d{1,3}$/, ''); // `MYTOKEN1`, `password_2`
+    if (PLACEHOLDER_WORDS.test(word) || MARKERS.test(value) || SEQUENCES.test(value))
+        return true;
+    return isMonotonous(value.replace(SEPARATORS, '')) || isEncodedPlaceholder(value);
+}
+/**
+ * Base64 of readable text (`_auth` is base64 of `user:password`): judged by what it decodes to,
+ * so `dXNlcjpjaGFuZ2VtZQ==` (`user:changeme`) is a placeholder. Random bytes do not decode to text.
+ */
+function isEncodedPlaceholder(value) {
+    if (value.length < 8 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+        return false;
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
+    if (!/^[\x20-\x7e]+$/.test(decoded))
+        return false;
+    const password = decoded.slice(decoded.indexOf(':') + 1);
+    return isPlaceholder(decoded) || (password !== decoded && isPlaceholder(password));
+}
+/** Too few distinct characters, or one character dominating: `xxxxxxxx1234`, `00000000`. */
+function isMonotonous(value) {
+    if (value.length < 4)
+        return value.length > 0 && new Set(value).size === 1;
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    if (counts.size <= 2)
+        return true;
+    return Math.max(...counts.values()) / value.length >= 0.5;
+}
+/** Strips one pair of matching surrounding quotes. */
+function unquote(value) {
+    if (value.length >= 2) {
+        const first = value[0];
+        if ((first === '"' || first === "'" || first === '`') && value.endsWith(first)) {
+            return value.slice(1, -1);
+        }
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/rules/private-file-verdict.ts
+
+
+function summarizeCredentials(credentials) {
+    const real = credentials.filter((c) => !isPlaceholder(c.value));
+    return {
+        real,
+        placeholders: credentials.filter((c) => isPlaceholder(c.value)),
+        listed: credentials.map((c) => ({
+            key: c.key,
+            line: c.line,
+            value: redactSecret(c.value),
+            placeholder: !real.includes(c)
+        }))
+    };
+}
+/** `_authToken (line 3)`, `_authToken (line 3) and 2 more`. */
+function describeKeys(credentials) {
+    const [first, ...rest] = credentials;
+    const head = `${first.key} (line ${first.line})`;
+    return rest.length === 0 ? head : `${head} and ${rest.length} more`;
+}
+/** 1-based line of a character index. */
+function lineAt(text, index) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/rules/private-file-paths.ts
+function splitEntryPath(path) {
+    const cut = path.lastIndexOf('!/');
+    const outer = cut === -1 ? '' : path.slice(0, cut + 2);
+    const components = path
+        .slice(outer.length)
+        .split(/[/\\]/)
+        .filter((c) => c !== '' && c !== '.');
+    const name = components.at(-1) ?? '';
+    return { outer, components, name, lowerName: name.toLowerCase() };
+}
+/** Whether the path ends with these components (`['.aws', 'credentials']`), case-insensitive. */
+function endsWithComponents(parts, tail) {
+    const offset = parts.components.length - tail.length;
+    return (offset >= 0 &&
+        tail.every((c, i) => parts.components[offset + i].toLowerCase() === c.toLowerCase()));
+}
+/** The folder path (with outer archives and a trailing `/`) of the first `depth` components. */
+function folderPath(parts, depth) {
+    return `${parts.outer}${parts.components.slice(0, depth).join('/')}/`;
+}
+/** Whether the entry sits inside a `node_modules` folder (a dependency's file, not the project's). */
+function isInDependency(parts) {
+    return parts.components.slice(0, -1).includes('node_modules');
+}
+
+;// CONCATENATED MODULE: ./src/rules/private-file-credential-files.ts
+
+
+const named = (...names) => (parts) => names.includes(parts.lowerName);
+const under = (...tail) => (parts) => endsWithComponents(parts, tail);
+/** `key = value` / `key: value` lines whose key matches; values unquoted, trailing comments cut. */
+function readLines(pattern, keyOf = (k) => k) {
+    return (text) => text.split('\n').flatMap((raw, i) => {
+        const match = pattern.exec(raw);
+        if (match === null)
+            return [];
+        const value = match[2]
+            .replace(/\s+[#;].*$/, '')
+            .trim()
+            .replace(/^(["'])(.*)\1$/, '$2');
+        return [{ key: keyOf(match[1]), value, line: i + 1 }];
+    });
+}
+function readJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+const objectAt = (value, key) => {
+    const found = value?.[key];
+    return typeof found === 'object' && found !== null
+        ? found
+        : undefined;
+};
+/** String fields of JSON objects, located at the line of their first `"name"`. */
+function jsonFields(text, entries, prefix = '') {
+    return entries.flatMap(([key, value]) => typeof value === 'string'
+        ? [{ key: `${prefix}${key}`, value, line: lineAt(text, text.indexOf(`"${key}"`)) }]
+        : []);
+}
+function readGoogleCredentials(text) {
+    const json = readJson(text);
+    if (json?.type === 'service_account')
+        return jsonFields(text, [['private_key', json.private_key]]);
+    const client = objectAt(json, 'installed') ?? objectAt(json, 'web');
+    return client ? jsonFields(text, [['client_secret', client.client_secret]]) : [];
+}
+function readDockerAuths(text) {
+    const json = readJson(text);
+    const auths = objectAt(json, 'auths') ?? json ?? {};
+    return Object.entries(auths).flatMap(([registry, entry]) => {
+        const fields = ['auth', 'password', 'identitytoken', 'registrytoken'].map((f) => [f, entry?.[f]]);
+        return jsonFields(text, fields, `${registry} `);
+    });
+}
+function readNetrc(text) {
+    const credentials = [];
+    const tokens = /\b(password|account)\s+(\S+)/g;
+    for (let m = tokens.exec(text); m !== null; m = tokens.exec(text)) {
+        credentials.push({ key: m[1], value: m[2], line: lineAt(text, m.index) });
+    }
+    return credentials;
+}
+function readUrlPasswords(text) {
+    return text.split('\n').flatMap((raw, i) => {
+        const match = /^\s*[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s@]+)@([^\s/:]+)/i.exec(raw);
+        return match ? [{ key: `password for ${match[2]}`, value: match[1], line: i + 1 }] : [];
+    });
+}
+const CREDENTIAL_FILES = [
+    {
+        label: 'npm/yarn config',
+        matches: named('.npmrc', '.yarnrc'),
+        read: readLines(/^\s*((?:\/\/[^\s=]*:)?_(?:authToken|auth|password))\s*=\s*(.*)$/)
+    },
+    {
+        label: 'Yarn Berry config',
+        matches: named('.yarnrc.yml'),
+        read: readLines(/^\s*(npmAuthToken|npmAuthIdent|npmPassword)\s*:\s*(.*)$/)
+    },
+    {
+        label: 'PyPI config',
+        matches: named('.pypirc'),
+        read: readLines(/^\s*(password)\s*[=:]\s*(.*)$/)
+    },
+    { label: 'netrc', matches: named('.netrc', '_netrc'), read: readNetrc },
+    { label: 'Git credential store', matches: named('.git-credentials'), read: readUrlPasswords },
+    {
+        label: 'AWS credentials',
+        matches: (parts) => under('.aws', 'credentials')(parts) || under('.aws', 'config')(parts),
+        read: readLines(/^\s*(aws_secret_access_key|aws_session_token)\s*=\s*(.*)$/i)
+    },
+    {
+        label: 'Docker registry credentials',
+        matches: (parts) => under('.docker', 'config.json')(parts) || named('.dockercfg')(parts),
+        read: readDockerAuths
+    },
+    {
+        label: 'kubeconfig',
+        matches: (parts) => under('.kube', 'config')(parts) ||
+            /^kubeconfig(?:\.ya?ml)?$|\.kubeconfig$/.test(parts.lowerName),
+        read: readLines(/^\s*(token|client-key-data|password|client-secret|id-token|refresh-token|access-token)\s*:\s*(.*)$/)
+    },
+    {
+        label: 'htpasswd',
+        matches: named('.htpasswd'),
+        read: readLines(/^([^:#\s][^:]*):(.+)$/, () => 'password hash')
+    },
+    {
+        label: 'PostgreSQL password file',
+        matches: named('.pgpass'),
+        read: readLines(/^([^:#]*:[^:]*:[^:]*:[^:]*):(.+)$/, () => 'password')
+    },
+    {
+        label: 'RubyGems credentials',
+        matches: under('.gem', 'credentials'),
+        read: readLines(/^\s*:?(rubygems_api_key|[a-z_]*api_key):?\s*(.*)$/)
+    },
+    {
+        label: 'Cargo credentials',
+        matches: (parts) => under('.cargo', 'credentials')(parts) || under('.cargo', 'credentials.toml')(parts),
+        read: readLines(/^\s*(token)\s*=\s*(.*)$/)
+    },
+    {
+        label: 'GitHub CLI hosts',
+        matches: under('gh', 'hosts.yml'),
+        read: readLines(/^\s*(oauth_token)\s*:\s*(.*)$/)
+    },
+    {
+        label: 'Vault token',
+        matches: named('.vault-token'),
+        read: (text) => [{ key: 'token', value: text.trim(), line: 1 }]
+    },
+    {
+        label: 's3cmd config',
+        matches: named('.s3cfg'),
+        read: readLines(/^\s*(secret_key|access_token)\s*=\s*(.*)$/)
+    },
+    {
+        label: 'Azure publish profile',
+        matches: (parts) => parts.lowerName.endsWith('.publishsettings'),
+        read: (text) => [...text.matchAll(/\buserPWD="([^"]*)"/g)].map((m) => ({
+            key: 'userPWD',
+            value: m[1],
+            line: lineAt(text, m.index)
+        }))
+    },
+    {
+        label: 'Terraform state',
+        matches: (parts) => /\.tfstate(?:\.backup)?$/.test(parts.lowerName),
+        read: () => [],
+        always: 'Terraform state stores resource attributes, secrets included, in plain text'
+    },
+    {
+        label: 'Google Cloud credentials',
+        matches: (parts) => parts.lowerName.endsWith('.json'),
+        hints: ['service_account', 'client_secret'],
+        read: readGoogleCredentials
+    }
+];
+
+;// CONCATENATED MODULE: ./src/rules/private-file-credentials.ts
+
+
+
+/** JSON files are only parsed for credentials up to this size; real credential JSON is tiny. */
+const MAX_HINTED_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Credential files (`.npmrc` with auth, cloud credentials, kubeconfig with tokens, Terraform
+ * state …): an error when a value is real, a warning when every value is a placeholder, and no
+ * finding when the file carries no credential at all.
+ */
+function inspectCredentialFile(entry, parts) {
+    const spec = CREDENTIAL_FILES.find((s) => s.matches(parts) &&
+        (s.hints === undefined ||
+            (entry.content.length <= MAX_HINTED_FILE_BYTES &&
+                s.hints.some((h) => entry.content.includes(h)))));
+    if (spec === undefined)
+        return undefined;
+    const base = `${spec.label} ${parts.name}`;
+    if (spec.always !== undefined) {
+        return {
+            rule: 'private-file/credentials',
+            severity: 'error',
+            kind: 'secret',
+            message: `${base}: ${spec.always}`
+        };
+    }
+    const credentials = spec.read(entry.content.toString('utf8'));
+    if (credentials.length === 0)
+        return undefined;
+    const { real, listed } = summarizeCredentials(credentials);
+    const shared = {
+        rule: 'private-file/credentials',
+        kind: 'secret',
+        details: { file: spec.label, credentials: listed }
+    };
+    if (real.length > 0) {
+        return {
+            ...shared,
+            severity: 'error',
+            line: real[0].line,
+            message: `${base} holds credentials: ${describeKeys(real)}`
+        };
+    }
+    return {
+        ...shared,
+        severity: lowerSeverity('error'),
+        line: credentials[0].line,
+        message: `${base} holds credential settings whose values look like placeholders (${describeKeys(credentials)}); one level lower`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/secrets/entropy.ts
+/** Shannon entropy of a string in bits per character. */
+function shannonEntropy(value) {
+    if (value.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let bits = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+const MIN_RANDOM_LENGTH = 10;
+const MAX_RANDOM_LENGTH = 200;
+/** Random base64 of 16 chars scores ~3.8, hex of 32 ~3.8; English words and identifiers score lower. */
+const MIN_RANDOM_ENTROPY_BITS = 3.5;
+const MIN_HEX_RANDOM_LENGTH = 20;
+const MIN_HEX_ENTROPY_BITS = 3.0;
+/**
+ * Whether a free-form value looks machine-generated: long enough, letters and digits mixed,
+ * high entropy, and not shaped like an identifier path (`process.env.TOKEN`) or a URL.
+ */
+function looksRandom(value) {
+    if (value.length < MIN_RANDOM_LENGTH || value.length > MAX_RANDOM_LENGTH)
+        return false;
+    if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value))
+        return false;
+    if (/\s/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+        return false;
+    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
+        return false;
+    // Hex draws from 16 symbols, so even a random 32-char value measures only ~3.4 bits.
+    const hex = value.length >= MIN_HEX_RANDOM_LENGTH && /^[0-9a-f]+$/i.test(value);
+    return shannonEntropy(value) >= (hex ? MIN_HEX_ENTROPY_BITS : MIN_RANDOM_ENTROPY_BITS);
+}
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/token-detector.ts
+
+
+/** `token` → `[Tt][Oo][Kk][Ee][Nn]`, so one case-sensitive prefilter can hold caseless words. */
+function caseless(word) {
+    return word.replace(/[a-z]/gi, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
+}
+const ALNUM = /[A-Za-z0-9]/;
+/** Whether the character at `index` (if any) is a letter or digit. */
+function isAlnumAt(text, index) {
+    return index >= 0 && index < text.length && ALNUM.test(text[index]);
+}
+/**
+ * A detector for a token with a fixed prefix: bounded on both sides, placeholders dropped,
+ * optionally entropy-gated, then judged (checksum, live vs test) by the spec.
+ */
+function createTokenDetector(spec) {
+    if (!spec.pattern.sticky)
+        throw new Error(`token pattern for ${spec.rule} must be sticky`);
+    return {
+        rule: spec.rule,
+        trigger: spec.trigger,
+        priority: 3,
+        confirm(text, at) {
+            const start = at - spec.offset;
+            if (start < 0 || isAlnumAt(text, start - 1))
+                return undefined;
+            spec.pattern.lastIndex = start;
+            const match = spec.pattern.exec(text);
+            if (match === null)
+                return undefined;
+            const token = match[0];
+            const end = start + token.length;
+            if (end < text.length && spec.tail.test(text[end]))
+                return undefined;
+            const value = spec.secretOf?.(token) ?? token;
+            if (isPlaceholder(value))
+                return undefined;
+            if (spec.minEntropy !== undefined && shannonEntropy(value) < spec.minEntropy)
+                return undefined;
+            const verdict = spec.judge(token);
+            return verdict && { start, end, value, ...verdict };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/assignments.ts
+
+
+
+/**
+ * Names whose assigned value is a credential (password, passwd, secret, token, api_key, apikey),
+ * shared by the AWS-secret and generic detectors. Each is anchored on a rare letter of the word
+ * (`k`, `cr`, `w`) and checked backwards, which keeps the prefilter several times faster than
+ * starting on `t`, `s` or `p`. A hit ends where the keyword ends.
+ */
+const KEYWORD_TRIGGER = [
+    `${caseless('k')}(?<=${caseless('tok')}|${caseless('api')}[_-]?${caseless('k')})${caseless('e')}(?:${caseless('n')}|${caseless('y')})`,
+    `${caseless('cr')}(?<=${caseless('secr')})${caseless('et')}`,
+    `${caseless('w')}(?<=${caseless('passw')})(?:${caseless('ord')}|${caseless('d')})`
+].join('|');
+/** The rest of the name after the keyword, then an assignment: `…_KEY = `, `Token": `, `secret:`. */
+const NAME_AND_OPERATOR = /([A-Za-z0-9_.-]{0,24})["'\]]?[ \t]*(===?|=>|:=|=|:)[ \t]*/y;
+const QUOTED_VALUE = /(["'`])([^\s"'`\\]{1,200})\1/y;
+/** Unquoted values run to the end of the line (or a comment, or the next `&` parameter). */
+const BARE_VALUE = /[^\s"'`\\;,&<>(){}[\]]{1,200}(?=[ \t]*(?:$|#)|&)/my;
+const NAME_CHAR = /[A-Za-z0-9_.-]/;
+/** How far back a name or a line start is looked for (minified lines run to megabytes). */
+const MAX_LOOKBACK_CHARS = 64;
+/** Whether only indentation (and `export `/`set `) stands between the line start and `index`. */
+function isAtLineStart(text, index) {
+    const from = Math.max(0, index - MAX_LOOKBACK_CHARS);
+    const before = text.slice(from, index);
+    return (from === 0 ? /(?:^|\n)[ \t]*(?:(?:export|set)[ \t]+)?$/ : /\n[ \t]*(?:(?:export|set)[ \t]+)?$/).test(before);
+}
+/**
+ * Reads `name = value` around a keyword ending at `keywordEnd`, in code, JSON, YAML, env or
+ * query-string form.
+ */
+function readAssignment(text, keywordEnd) {
+    NAME_AND_OPERATOR.lastIndex = keywordEnd;
+    const head = NAME_AND_OPERATOR.exec(text);
+    if (head === null)
+        return undefined;
+    let nameStart = keywordEnd;
+    const nameLimit = Math.max(0, keywordEnd - MAX_LOOKBACK_CHARS);
+    while (nameStart > nameLimit && NAME_CHAR.test(text[nameStart - 1]))
+        nameStart--;
+    const name = text.slice(nameStart, keywordEnd) + head[1];
+    const valueAt = keywordEnd + head[0].length;
+    QUOTED_VALUE.lastIndex = valueAt;
+    const quoted = QUOTED_VALUE.exec(text);
+    if (quoted !== null)
+        return { name, value: quoted[2], valueStart: valueAt + 1 };
+    // Unquoted values only where code cannot be: `KEY=value` lines (env, ini, YAML) and `?token=…`.
+    const inQuery = head[2] === '=' && /[?&]/.test(text[nameStart - 1] ?? '') && text[nameStart - 2] !== '&';
+    if (!inQuery && !isAtLineStart(text, nameStart))
+        return undefined;
+    BARE_VALUE.lastIndex = valueAt;
+    const bare = BARE_VALUE.exec(text);
+    return bare === null ? undefined : { name, value: bare[0], valueStart: valueAt };
+}
+const MIN_AWS_SECRET_ENTROPY_BITS = 4;
+const awsSecretKey = {
+    rule: 'secret/aws-secret-key',
+    trigger: KEYWORD_TRIGGER,
+    priority: 2,
+    confirm(text, _at, end) {
+        if (!/^secret$/i.test(text.slice(end - 6, end)))
+            return undefined;
+        const assignment = readAssignment(text, end);
+        if (assignment === undefined || !/^[A-Za-z0-9/+]{40}$/.test(assignment.value))
+            return undefined;
+        const { name, value, valueStart } = assignment;
+        if (!/aws|secret[_.-]?access[_.-]?key/i.test(name))
+            return undefined;
+        if (isPlaceholder(value) || shannonEntropy(value) < MIN_AWS_SECRET_ENTROPY_BITS)
+            return undefined;
+        return {
+            start: valueStart,
+            end: valueStart + 40,
+            value,
+            type: 'AWS secret access key',
+            severity: 'error'
+        };
+    }
+};
+const genericSecret = {
+    rule: 'secret/generic',
+    trigger: KEYWORD_TRIGGER,
+    priority: 1,
+    confirm(text, _at, end) {
+        const assignment = readAssignment(text, end);
+        if (assignment === undefined)
+            return undefined;
+        const { name, value, valueStart } = assignment;
+        if (isPlaceholder(value) || !looksRandom(value))
+            return undefined;
+        return {
+            start: valueStart,
+            end: valueStart + value.length,
+            value,
+            type: `random-looking value assigned to ${name}`,
+            severity: 'warning'
+        };
+    }
+};
+const NPMRC_AUTH = /_(authToken|auth|password)[ \t]*=[ \t]*([^\s#;]+)/y;
+const MIN_NPMRC_VALUE_CHARS = 8;
+/** Drops words such as `MYTOKEN1`; a legacy UUID token scores ~3.7, base64 of `user:pass` over 3. */
+const MIN_NPMRC_ENTROPY_BITS = 3;
+/** `//registry.npmjs.org/:_authToken=…`, `_auth=…`, `_password=…` in .npmrc syntax, anywhere. */
+const npmrcAuth = {
+    rule: 'secret/npmrc-auth',
+    trigger: '_(?=auth|password)',
+    priority: 2,
+    confirm(text, at) {
+        if (text[at - 1] !== ':' && !isAtLineStart(text, at))
+            return undefined;
+        NPMRC_AUTH.lastIndex = at;
+        const match = NPMRC_AUTH.exec(text);
+        if (match === null)
+            return undefined;
+        const raw = match[2];
+        const value = raw.replace(/^["']|["']$/g, '');
+        if (value.length < MIN_NPMRC_VALUE_CHARS || isPlaceholder(value))
+            return undefined;
+        if (shannonEntropy(value) < MIN_NPMRC_ENTROPY_BITS)
+            return undefined;
+        const start = at + match[0].length - raw.length;
+        return {
+            start,
+            end: start + raw.length,
+            value,
+            type: `registry credential in .npmrc syntax (_${match[1]})`,
+            severity: 'error'
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/cloud-services.ts
+
+const awsAccessKeyId = createTokenDetector({
+    rule: 'secret/aws-access-key',
+    trigger: 'A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])',
+    offset: 0,
+    // Key ids are base32 after the 4-character prefix; documentation keys end in EXAMPLE.
+    pattern: /(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}/y,
+    tail: /[A-Za-z0-9]/,
+    minEntropy: 3,
+    judge: (token) => ({
+        type: token.startsWith('ASIA') ? 'AWS temporary access key id' : 'AWS access key id',
+        severity: 'error'
+    })
+});
+const googleApiKey = createTokenDetector({
+    rule: 'secret/google-api-key',
+    trigger: 'AIza',
+    offset: 0,
+    pattern: /AIza[A-Za-z0-9_-]{35}/y,
+    tail: /[A-Za-z0-9_-]/,
+    minEntropy: 3.5,
+    judge: () => ({ type: 'Google API key', severity: 'warning' })
+});
+const SLACK_TYPES = {
+    b: 'Slack bot token',
+    p: 'Slack user token',
+    a: 'Slack workspace access token',
+    r: 'Slack refresh token',
+    s: 'Slack legacy token',
+    e: 'Slack user token'
+};
+const slackToken = createTokenDetector({
+    rule: 'secret/slack-token',
+    trigger: '-(?<=xox[baprse]-)',
+    offset: 4,
+    // xoxb-<team digits>-<bot digits>-<secret>, xoxp- with three numeric parts, xoxa-2-…
+    pattern: /xox[baprse]-(?:\d-)?\d{8,14}-[A-Za-z0-9-]{8,200}/y,
+    tail: /[A-Za-z0-9_-]/,
+    minEntropy: 3,
+    judge: (token) => ({ type: SLACK_TYPES[token[3]], severity: 'error' })
+});
+const slackAppToken = createTokenDetector({
+    rule: 'secret/slack-token',
+    trigger: '-(?<=xapp-)',
+    offset: 4,
+    pattern: /xapp-\d-[A-Z0-9]{6,}-\d{6,}-[a-z0-9]{32,}/iy,
+    tail: /[A-Za-z0-9_-]/,
+    minEntropy: 3,
+    judge: () => ({ type: 'Slack app-level token', severity: 'error' })
+});
+const slackWebhook = createTokenDetector({
+    rule: 'secret/slack-webhook',
+    trigger: 'hooks\\.slack\\.com/',
+    offset: 0,
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,12}\/(?:[A-Z0-9]{6,14}\/)?(?:\d{6,20}\/)?[A-Za-z0-9]{20,40}/y,
+    tail: /[A-Za-z0-9]/,
+    minEntropy: 3,
+    secretOf: (url) => url.slice(url.lastIndexOf('/') + 1),
+    judge: () => ({ type: 'Slack webhook URL', severity: 'error' })
+});
+const stripeKey = createTokenDetector({
+    rule: 'secret/stripe-key',
+    trigger: '_(?<=[rs]k_(?:live|test|prod)_)',
+    offset: 7,
+    pattern: /[rs]k_(?:live|test|prod)_[A-Za-z0-9]{10,99}/y,
+    tail: /[A-Za-z0-9_]/,
+    minEntropy: 3,
+    judge: (token) => {
+        const kind = token.startsWith('rk') ? 'restricted key' : 'secret key';
+        return token.includes('_test_')
+            ? { type: `Stripe test-mode ${kind}`, severity: 'warning', note: 'a test-mode key' }
+            : { type: `Stripe live ${kind}`, severity: 'error' };
+    }
+});
+const ANTHROPIC_TYPES = {
+    api: 'Anthropic API key',
+    admin: 'Anthropic admin API key',
+    oat: 'Anthropic OAuth access token',
+    ort: 'Anthropic OAuth refresh token'
+};
+/** `sk-` opens both Anthropic and OpenAI keys; the lookbehind keeps `task-`/`disk-` out. */
+const SK_TRIGGER = '-(?<=(?<![A-Za-z0-9])sk-)';
+const anthropicKey = createTokenDetector({
+    rule: 'secret/anthropic-key',
+    trigger: SK_TRIGGER,
+    offset: 2,
+    // API and admin keys end in "AA"; OAuth tokens have no published length, so only a minimum.
+    pattern: /sk-ant-(?:(?:api|admin)\d\d-[A-Za-z0-9_-]{80,128}AA(?![A-Za-z0-9_-])|o[ar]t\d\d-[A-Za-z0-9_-]{40,300})/y,
+    tail: /[A-Za-z0-9_-]/,
+    minEntropy: 3.5,
+    judge: (token) => ({
+        type: ANTHROPIC_TYPES[token.slice(7).replace(/[0-9].*$/, '')],
+        severity: 'error'
+    })
+});
+const OPENAI_TYPES = {
+    proj: 'OpenAI project API key',
+    svcacct: 'OpenAI service account API key',
+    admin: 'OpenAI admin API key',
+    legacy: 'OpenAI API key'
+};
+const openaiKey = createTokenDetector({
+    rule: 'secret/openai-key',
+    trigger: SK_TRIGGER,
+    offset: 2,
+    // "T3BlbkFJ" is base64 of "OpenAI", embedded in every key format.
+    pattern: /sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})/y,
+    tail: /[A-Za-z0-9_-]/,
+    minEntropy: 3.5,
+    judge: (token) => ({
+        type: OPENAI_TYPES[/^sk-(proj|svcacct|admin)-/.exec(token)?.[1] ?? 'legacy'],
+        severity: 'error'
+    })
+});
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
+;// CONCATENATED MODULE: ./src/secrets/checksum.ts
+
+const BASE62_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const CHECKSUM_CHARS = 6;
+/**
+ * GitHub (`ghp_` …) and npm (`npm_`) tokens end in the CRC32 of the random part, base62-encoded
+ * and left-padded to 6 characters (github.blog 2021-04-05). Offline, this separates real tokens
+ * from made-up ones.
+ */
+function hasValidTokenChecksum(body) {
+    if (body.length <= CHECKSUM_CHARS)
+        return false;
+    const random = body.slice(0, -CHECKSUM_CHARS);
+    return encodeBase62((0,external_node_zlib_namespaceObject.crc32)(random), CHECKSUM_CHARS) === body.slice(-CHECKSUM_CHARS);
+}
+function encodeBase62(value, width) {
+    let digits = '';
+    let rest = value;
+    do {
+        digits = BASE62_ALPHABET[rest % 62] + digits;
+        rest = Math.floor(rest / 62);
+    } while (rest > 0);
+    return digits.padStart(width, '0');
+}
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/code-hosts.ts
+
+
+const CLASSIC_GITHUB_TYPES = {
+    ghp: 'GitHub personal access token',
+    gho: 'GitHub OAuth access token',
+    ghu: 'GitHub user-to-server token',
+    ghs: 'GitHub server-to-server token',
+    ghr: 'GitHub refresh token'
+};
+const CHECKSUM_NOTE = 'its checksum does not match, so it is probably made up';
+/** Tokens whose last 6 characters are a CRC32 checksum: a mismatch is at most a notice. */
+function judgeChecksummed(type, body) {
+    return hasValidTokenChecksum(body)
+        ? { type, severity: 'error', note: 'checksum valid' }
+        : { type, severity: 'notice', note: CHECKSUM_NOTE };
+}
+const githubClassicToken = createTokenDetector({
+    rule: 'secret/github-token',
+    trigger: '_(?<=gh[pousr]_)',
+    offset: 3,
+    pattern: /gh[pousr]_[A-Za-z0-9]{36}/y,
+    tail: /[A-Za-z0-9_]/,
+    judge: (token) => judgeChecksummed(CLASSIC_GITHUB_TYPES[token.slice(0, 3)], token.slice(4))
+});
+const githubFineGrainedToken = createTokenDetector({
+    rule: 'secret/github-token',
+    trigger: '_(?<=github_pat_)',
+    offset: 10,
+    pattern: /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}/y,
+    tail: /[A-Za-z0-9_]/,
+    minEntropy: 4,
+    judge: () => ({ type: 'GitHub fine-grained personal access token', severity: 'error' })
+});
+const npmToken = createTokenDetector({
+    rule: 'secret/npm-token',
+    trigger: '_(?<=npm_)',
+    offset: 3,
+    pattern: /npm_[A-Za-z0-9]{36}/y,
+    tail: /[A-Za-z0-9_]/,
+    judge: (token) => judgeChecksummed('npm access token', token.slice(4))
+});
+const gitlabToken = (trigger, offset) => createTokenDetector({
+    rule: 'secret/gitlab-token',
+    trigger,
+    offset,
+    // Legacy tokens are 20 characters; routable ones are longer and end in `.` + 9 characters.
+    pattern: /gl(?:pat|dt|rt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{9})?/y,
+    tail: /[A-Za-z0-9_.-]/,
+    minEntropy: 3,
+    judge: (token) => ({
+        type: token.startsWith('glpat')
+            ? 'GitLab personal access token'
+            : token.startsWith('gldt')
+                ? 'GitLab deploy token'
+                : 'GitLab runner token',
+        severity: 'error'
+    })
+});
+const gitlabPersonalToken = gitlabToken('-(?<=glpat-)', 5);
+const gitlabDeployOrRunnerToken = gitlabToken('-(?<=gl(?:dt|rt)-)', 4);
+const pypiToken = createTokenDetector({
+    rule: 'secret/pypi-token',
+    trigger: '-(?<=pypi-)',
+    offset: 4,
+    // The body is a macaroon whose base64 always starts with "\x02\x01\x08pypi.org".
+    pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/y,
+    tail: /[A-Za-z0-9_-]/,
+    judge: () => ({ type: 'PyPI upload token', severity: 'error' })
+});
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/private-key.ts
+const HEADER = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----/y;
+/** RSA 4096 PEM is ~3.3 KB; PGP blocks with subkeys run larger. A longer body is cut here. */
+const MAX_BLOCK_CHARS = 64 * 1024;
+const MIN_BODY_CHARS = 64;
+/** Real newlines, and `\n` escapes as they appear when a key sits in a JS or JSON string. */
+const LINE_BREAKS = /(?:\\+[rn])+|[\r\n]+/;
+const QUOTING = /["'`+,;\s]/g;
+const ESCAPED_SLASH = /\\\//g;
+const OPENSSH_MAGIC = 'b3BlbnNzaC1rZXktdjE'; // base64 of "openssh-key-v1"
+const DER_SEQUENCE = 0x30;
+/** First byte of an OpenPGP secret-key packet: old format tag 5 (0x94–0x97) or new format 0xC5. */
+const isPgpSecretKeyPacket = (byte) => (byte >= 0x94 && byte <= 0x97) || byte === 0xc5;
+const TYPES = {
+    '': 'PKCS#8 private key',
+    'RSA ': 'RSA private key',
+    'EC ': 'EC private key',
+    'DSA ': 'DSA private key',
+    'OPENSSH ': 'OpenSSH private key',
+    'ENCRYPTED ': 'encrypted PKCS#8 private key',
+    'PGP ': 'PGP private key block',
+    'SSH2 ENCRYPTED ': 'SSH2 encrypted private key'
+};
+/** Reads the private key block whose `-----BEGIN` is at `at`, valid or not. */
+function readPrivateKeyBlock(text, at) {
+    HEADER.lastIndex = at;
+    const header = HEADER.exec(text);
+    if (header === null)
+        return undefined;
+    const label = header[1];
+    const bodyStart = at + header[0].length;
+    const limit = Math.min(text.length, bodyStart + MAX_BLOCK_CHARS);
+    // A body never holds dashes: it ends at `-----END`, or at the next header of a broken block.
+    // Searching a bounded window keeps many unterminated headers linear.
+    const window = text.slice(bodyStart, limit);
+    const dashes = window.indexOf('-----');
+    const bodyEnd = dashes === -1 ? limit : bodyStart + dashes;
+    const closing = window.startsWith('-----END', dashes) ? window.indexOf('-----', dashes + 8) : -1;
+    const end = closing === -1 ? bodyEnd : bodyStart + closing + 5;
+    let encrypted = label.includes('ENCRYPTED');
+    const lines = [];
+    for (const line of window.slice(0, bodyEnd - bodyStart).split(LINE_BREAKS)) {
+        const stripped = line.replace(ESCAPED_SLASH, '/').replace(QUOTING, '');
+        if (stripped.includes(':')) {
+            encrypted ||= /ENCRYPTED/.test(stripped); // Proc-Type: 4,ENCRYPTED
+            continue;
+        }
+        if (label === 'PGP ' && /^=[A-Za-z0-9+/]{4}$/.test(stripped))
+            continue; // armor checksum
+        lines.push(stripped);
+    }
+    const body = /^[A-Za-z0-9+/]*={0,2}/.exec(lines.join(''))?.[0] ?? '';
+    const type = TYPES[label] ?? `${label.toLowerCase()}private key`;
+    return { start: at, end, type, body, valid: isRealKeyBody(label, body, encrypted), encrypted };
+}
+function isRealKeyBody(label, body, encrypted) {
+    if (body.length < MIN_BODY_CHARS)
+        return false;
+    if (label === 'OPENSSH ')
+        return body.startsWith(OPENSSH_MAGIC);
+    const first = Buffer.from(body.slice(0, 4), 'base64')[0];
+    if (label === 'PGP ')
+        return isPgpSecretKeyPacket(first);
+    // Legacy encrypted PEM (Proc-Type header) and SSH2 bodies are ciphertext, not DER.
+    if (encrypted && label !== 'ENCRYPTED ')
+        return true;
+    return first === DER_SEQUENCE;
+}
+const privateKey = {
+    rule: 'secret/private-key',
+    trigger: '-----BEGIN ',
+    priority: 3,
+    confirm(text, at) {
+        const block = readPrivateKeyBlock(text, at);
+        if (!block?.valid)
+            return undefined;
+        return {
+            start: block.start,
+            end: block.end,
+            value: block.body,
+            type: block.type,
+            ...(block.encrypted
+                ? { severity: 'warning', note: 'it is encrypted with a passphrase' }
+                : { severity: 'error' })
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/index.ts
+
+
+
+
+const DETECTORS = [
+    githubClassicToken,
+    githubFineGrainedToken,
+    npmToken,
+    npmrcAuth,
+    gitlabPersonalToken,
+    gitlabDeployOrRunnerToken,
+    pypiToken,
+    awsAccessKeyId,
+    awsSecretKey,
+    googleApiKey,
+    slackToken,
+    slackAppToken,
+    slackWebhook,
+    stripeKey,
+    anthropicKey,
+    openaiKey,
+    privateKey,
+    genericSecret
+];
+
+;// CONCATENATED MODULE: ./src/secrets/prefilter.ts
+/** A trigger opening with a plain character can share that character with other triggers. */
+const PLAIN_LEAD = /^[A-Za-z0-9_-]/;
+/**
+ * One regex holding every detector's trigger, so a text is searched once whatever the number of
+ * detectors. Triggers opening with the same plain character are merged into one alternative
+ * (`_(?:(?<=gh[pousr]_)|(?<=npm_)|…)`): V8 then tests that character once per position instead of
+ * once per trigger, which nearly doubles throughput. A hit is confirmed by every detector of its
+ * group, each checking its own shape on a small window.
+ */
+function buildPrefilter(detectors) {
+    const groups = new Map();
+    for (const detector of detectors) {
+        assertTrigger(detector.trigger);
+        const lead = PLAIN_LEAD.test(detector.trigger) ? detector.trigger[0] : detector.trigger;
+        const group = groups.get(lead) ?? { triggers: new Set(), detectors: [] };
+        group.triggers.add(detector.trigger);
+        group.detectors.push(detector);
+        groups.set(lead, group);
+    }
+    const sources = [...groups].map(([lead, { triggers }]) => {
+        if (triggers.size === 1)
+            return `(${[...triggers][0]})`;
+        return `(${lead}(?:${[...triggers].map((t) => t.slice(lead.length)).join('|')}))`;
+    });
+    return {
+        regex: new RegExp(sources.join('|'), 'g'),
+        groups: [...groups.values()].map((g) => g.detectors)
+    };
+}
+/** Triggers may not capture (groups identify the hit) nor alternate at top level (they get merged). */
+function assertTrigger(trigger) {
+    if (new RegExp(`${trigger}|`).exec('')?.length !== 1) {
+        throw new Error(`secret trigger ${trigger} must not have capturing groups`);
+    }
+    if (PLAIN_LEAD.test(trigger) && hasTopLevelAlternation(trigger)) {
+        throw new Error(`secret trigger ${trigger} must wrap its alternatives in (?:…)`);
+    }
+}
+function hasTopLevelAlternation(source) {
+    let depth = 0;
+    let inClass = false;
+    for (let i = 0; i < source.length; i++) {
+        const char = source[i];
+        if (char === '\\')
+            i++;
+        else if (inClass)
+            inClass = char !== ']';
+        else if (char === '[')
+            inClass = true;
+        else if (char === '(')
+            depth++;
+        else if (char === ')')
+            depth--;
+        else if (char === '|' && depth === 0)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/secrets/scan.ts
+
+
+
+
+const TEST_FOLDER_NOTE = 'one level lower because it is under a test, fixture or example folder';
+const PREFILTER = buildPrefilter(DETECTORS);
+/** Finds the high-confidence secrets in a text; values come back redacted, never whole. */
+function scanSecrets(text, options = {}) {
+    return findSecrets(text, options).map((m) => ({
+        rule: m.rule,
+        line: m.line,
+        column: m.column,
+        redacted: m.redacted,
+        severity: m.severity,
+        description: m.description
+    }));
+}
+function findSecrets(text, options = {}) {
+    const kept = dropOutranked(findCandidates(text));
+    const matches = [];
+    let line = 1;
+    let lineStart = 0;
+    for (const found of kept) {
+        let newline = text.indexOf('\n', lineStart);
+        while (newline !== -1 && newline < found.start) {
+            line++;
+            lineStart = newline + 1;
+            newline = text.indexOf('\n', lineStart);
+        }
+        const notes = found.note === undefined ? [] : [found.note];
+        if (options.inTestFolder)
+            notes.push(TEST_FOLDER_NOTE);
+        matches.push({
+            rule: found.rule,
+            line,
+            column: found.start - lineStart + 1,
+            index: found.start,
+            redacted: redactSecret(found.value),
+            severity: options.inTestFolder ? lowerSeverity(found.severity) : found.severity,
+            description: notes.length === 0 ? found.type : `${found.type} (${notes.join('; ')})`
+        });
+    }
+    return matches;
+}
+function findCandidates(text) {
+    const { regex, groups } = PREFILTER;
+    const found = [];
+    regex.lastIndex = 0;
+    for (let hit = regex.exec(text); hit !== null; hit = regex.exec(text)) {
+        const group = hit.findIndex((value, i) => i > 0 && value !== undefined);
+        for (const detector of groups[group - 1]) {
+            const candidate = detector.confirm(text, hit.index, hit.index + hit[0].length);
+            if (candidate === undefined)
+                continue;
+            found.push({ ...candidate, rule: detector.rule, priority: detector.priority });
+            // A fixed-format match (a key block above all) holds no other secret: skip its body.
+            if (detector.priority === 3)
+                regex.lastIndex = Math.max(regex.lastIndex, candidate.end);
+        }
+    }
+    return found;
+}
+const PRIORITIES = [1, 2, 3];
+/**
+ * Drops every candidate overlapped by one of higher priority (a generic `token = "…"` holding
+ * an `npm_` token is reported as the npm token only) and duplicates; returns them by position.
+ */
+function dropOutranked(found) {
+    const sorted = [...found].sort((a, b) => a.start - b.start || b.priority - a.priority);
+    const outranked = sorted.map(() => false);
+    const maxEnd = PRIORITIES.map(() => -1);
+    sorted.forEach((c, i) => {
+        outranked[i] = maxEnd.some((end, p) => p + 1 > c.priority && end > c.start);
+        maxEnd[c.priority - 1] = Math.max(maxEnd[c.priority - 1], c.end);
+    });
+    const minStart = PRIORITIES.map(() => Infinity);
+    for (let i = sorted.length - 1; i >= 0; i--) {
+        const c = sorted[i];
+        outranked[i] ||= minStart.some((start, p) => p + 1 > c.priority && start < c.end);
+        minStart[c.priority - 1] = Math.min(minStart[c.priority - 1], c.start);
+    }
+    const seen = new Set();
+    return sorted.filter((c, i) => {
+        const key = `${c.rule}@${c.start}`;
+        if (outranked[i] || seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/private-file-env.ts
+
+
+
+
+
+const TEMPLATE_WORDS = new Set([
+    'example',
+    'examples',
+    'sample',
+    'template',
+    'dist',
+    'defaults',
+    'schema'
+]);
+/** `.env.ts`, `.env.d.ts`, `config.env.js`: code about env files, not env files. */
+const CODE_EXTENSIONS = new Set([
+    'js',
+    'cjs',
+    'mjs',
+    'ts',
+    'cts',
+    'mts',
+    'tsx',
+    'jsx',
+    'map',
+    'md',
+    'py'
+]);
+/** `.env`, `.env.production`, `prod.env`, `.envrc` → env; `.env.example` → template. */
+function classifyEnvName(lowerName) {
+    if (lowerName === '.envrc')
+        return 'env';
+    const match = /^(?:(.*)\.)?env(?:\.(.+))?$/.exec(lowerName);
+    if (match === null || match[1] === undefined)
+        return undefined;
+    const suffixes = match[2]?.split('.') ?? [];
+    if (suffixes.length > 0 && CODE_EXTENSIONS.has(suffixes[suffixes.length - 1]))
+        return undefined;
+    if (match[2] === 'vault')
+        return 'vault';
+    const words = [...suffixes, ...match[1].split('.')];
+    return words.some((w) => TEMPLATE_WORDS.has(w)) ? 'template' : 'env';
+}
+/** Names that usually hold a credential; `NEXT_PUBLIC_…`-style names are public by design. */
+const SECRET_NAME = /pass|pwd|secret|token|key|auth|credential|session|salt|cookie|jwt|bearer|webhook|dsn/i;
+const PUBLIC_NAME = /public/i;
+/** `scheme://user:password@host`. */
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s@/]+)@/i;
+const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$/;
+function inspectEnvFile(entry, parts) {
+    const kind = classifyEnvName(parts.lowerName);
+    if (kind === undefined)
+        return undefined;
+    const verdict = (severity, message, extra = {}) => ({ rule: 'private-file/env', kind: 'secret', severity, message, ...extra });
+    if (kind === 'vault') {
+        return verdict('notice', `dotenv-vault file ${parts.name}: encrypted env values (keep its .env.keys out)`);
+    }
+    const variables = readVariables(entry.content.toString('utf8'));
+    const candidates = variables.filter(isCredentialLike);
+    // A template is expected to hold values; only random-looking ones or known token formats count.
+    const secrets = candidates.filter((v) => kind === 'template'
+        ? v.tokenFormat || looksRandom(secretPart(v.value))
+        : !isPlaceholder(secretPart(v.value)));
+    const details = {
+        variables: variables.length,
+        credentials: summarizeCredentials(candidates).listed
+    };
+    const named = `${kind === 'template' ? 'env template' : 'env file'} ${parts.name} (${variables.length} variable${variables.length === 1 ? '' : 's'})`;
+    if (secrets.length > 0) {
+        const holds = kind === 'template' ? 'holds real-looking values' : 'holds secrets';
+        return verdict('error', `${named} ${holds}: ${describeKeys(secrets)}`, {
+            line: secrets[0].line,
+            details
+        });
+    }
+    return kind === 'template'
+        ? verdict('notice', `${named} with placeholder values`, { details })
+        : verdict(lowerSeverity('error'), `${named}; its values look like placeholders or hold no credentials, so one level lower`, { details });
+}
+function readVariables(text) {
+    const tokenLines = new Set(scanSecrets(text)
+        .filter((m) => m.rule !== 'secret/generic')
+        .map((m) => m.line));
+    const variables = [];
+    text.split('\n').forEach((raw, i) => {
+        const match = LINE.exec(raw);
+        if (match === null)
+            return;
+        const value = unquote(match[2].replace(/\s+#.*$/, ''));
+        variables.push({ key: match[1], value, line: i + 1, tokenFormat: tokenLines.has(i + 1) });
+    });
+    return variables;
+}
+function isCredentialLike(variable) {
+    if (variable.tokenFormat || URL_PASSWORD.test(variable.value))
+        return true;
+    if (PUBLIC_NAME.test(variable.key))
+        return false;
+    // Whatever its name (`K=`, `APP_1=`), a long random value in an env file is a secret's shape.
+    if (!SECRET_NAME.test(variable.key))
+        return looksRandom(variable.value);
+    // Flags and durations (`AUTH_ENABLED=true`, `SESSION_TTL=3600`) are settings, not secrets.
+    return !/^(?:true|false|yes|no|on|off|\d+[a-z]{0,2})$/i.test(variable.value);
+}
+/** The password of a URL with credentials, else the value itself. */
+function secretPart(value) {
+    return URL_PASSWORD.exec(value)?.[1] ?? value;
+}
+
+;// CONCATENATED MODULE: ./src/rules/private-file-folders.ts
+
+
+
+
+/** Folder names, matched exactly (a Map: path components such as `constructor` must not hit a prototype). */
+const FOLDERS = new Map([
+    ['.git', { rule: 'private-file/vcs', label: 'Git repository' }],
+    ['.hg', { rule: 'private-file/vcs', label: 'Mercurial repository' }],
+    ['.svn', { rule: 'private-file/vcs', label: 'Subversion working copy' }],
+    ['.bzr', { rule: 'private-file/vcs', label: 'Bazaar repository' }],
+    ['.idea', { rule: 'private-file/editor', label: 'JetBrains IDE settings' }],
+    ['.vscode', { rule: 'private-file/editor', label: 'VS Code settings' }],
+    ['.vs', { rule: 'private-file/editor', label: 'Visual Studio settings' }],
+    ['__MACOSX', { rule: 'private-file/editor', label: 'macOS archive metadata' }],
+    ['.claude', { rule: 'private-file/agent', label: 'Claude Code settings' }],
+    ['.cursor', { rule: 'private-file/agent', label: 'Cursor settings and rules' }],
+    ['.windsurf', { rule: 'private-file/agent', label: 'Windsurf settings and rules' }],
+    ['.gemini', { rule: 'private-file/agent', label: 'Gemini CLI settings' }]
+]);
+const WHY = {
+    'private-file/vcs': 'it can hold the whole history, unreleased code and remote URLs',
+    'private-file/editor': 'editor/OS litter that should not ship',
+    'private-file/agent': 'AI agent configuration and instructions that should not ship'
+};
+/** In a `.git/config`: a remote URL with a password, or the auth header actions/checkout persists. */
+const GIT_CONFIG_CREDENTIAL = /(?:url\s*=\s*[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s@]+)@|extraheader\s*=\s*AUTHORIZATION:\s*\w+\s+(\S+))/i;
+/**
+ * VCS, editor and agent folders, recognised from any entry path under them (zips often have no
+ * directory entries) and reported once per folder, with a file count, when the walk ends.
+ */
+class FolderTracker {
+    folders = new Map();
+    track(entry, parts) {
+        const depth = entry.kind === 'directory' ? parts.components.length : parts.components.length - 1;
+        for (let i = 0; i < depth; i++) {
+            const kind = FOLDERS.get(parts.components[i]);
+            if (kind === undefined)
+                continue;
+            const path = folderPath(parts, i + 1);
+            const folder = this.folders.get(path) ?? {
+                kind,
+                path,
+                entry,
+                files: 0,
+                inDependency: parts.components.slice(0, i).includes('node_modules')
+            };
+            this.folders.set(path, folder);
+            if (entry.kind === 'file')
+                folder.files++;
+            const isConfig = kind.rule === 'private-file/vcs' && i === parts.components.length - 2;
+            if (isConfig && parts.name === 'config' && isFileEntry(entry)) {
+                const found = GIT_CONFIG_CREDENTIAL.exec(entry.content.toString('latin1'));
+                if (found)
+                    folder.credential = redactSecret(found[1] ?? found[2]);
+            }
+        }
+    }
+    reports() {
+        return [...this.folders.values()].map((folder) => {
+            const { kind, path, files, credential } = folder;
+            const lowered = folder.inDependency && kind.rule !== 'private-file/vcs';
+            const base = `${kind.label} folder ${path} (${files} file${files === 1 ? '' : 's'}): ${WHY[kind.rule]}`;
+            const secret = credential === undefined ? '' : `; its config holds a credential (${credential})`;
+            const note = lowered
+                ? '; one level lower because it is inside a dependency (node_modules)'
+                : '';
+            return {
+                rule: kind.rule,
+                entry: { ...folder.entry, path, kind: 'directory', size: 0 },
+                message: `${base}${secret}${note}`,
+                ...(lowered ? { severity: lowerSeverity('warning') } : {}),
+                details: { folder: path, files, ...(credential === undefined ? {} : { credential }) }
+            };
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/private-file-keys.ts
+
+
+
+const SSH_KEY_NAME = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/;
+const PEM_EXTENSIONS = /\.(?:pem|key)$/;
+const ARMORED_EXTENSIONS = /\.(?:asc|gpg|pgp)$/;
+const KEYSTORES = [
+    [/\.(?:p12|pfx)$/, 'PKCS#12 keystore'],
+    [/\.(?:jks|keystore|bks)$/, 'Java keystore']
+];
+/** First byte of a binary OpenPGP secret-key packet (old format tag 5, or new format). */
+const PGP_SECRET_KEY_BYTES = new Set([0x94, 0x95, 0x96, 0x97, 0xc5]);
+/** Only a file's opening is checked for a key when its name says nothing. */
+const HEAD_BYTES = 1024;
+const verdict = (severity, message, line) => ({
+    rule: 'private-file/key',
+    severity,
+    kind: 'secret',
+    message,
+    ...(line === undefined ? {} : { line })
+});
+/**
+ * Private keys and keystores: by name (`id_rsa`, `*.p12`, `*.jks`, `*.ppk`), by name and content
+ * (`*.pem`/`*.key`/`*.asc` holding a private key block), or by content alone (a file that opens
+ * with a private key block, such as a `deploy_key`).
+ */
+function inspectKeyFile(entry, parts) {
+    const { name, lowerName } = parts;
+    for (const [pattern, label] of KEYSTORES) {
+        if (!pattern.test(lowerName))
+            continue;
+        if (entry.content.length === 0)
+            return verdict('warning', `${label} ${name} is empty; one level lower`);
+        if (lowerName === 'debug.keystore') {
+            return verdict('warning', `Android debug keystore ${name} (its password is well known); one level lower`);
+        }
+        return verdict('error', `${label} ${name}: holds private keys (only a password protects them)`);
+    }
+    if (lowerName.endsWith('.ppk'))
+        return inspectPuttyKey(entry, name);
+    if (ARMORED_EXTENSIONS.test(lowerName) && PGP_SECRET_KEY_BYTES.has(entry.content[0])) {
+        return verdict('error', `OpenPGP secret key ${name} (binary)`);
+    }
+    if (isNamedLikeKey(lowerName)) {
+        return inspectKeyBlock(entry.content.toString('latin1'), name, SSH_KEY_NAME.test(lowerName));
+    }
+    if (!opensWithPrivateKey(entry.content))
+        return undefined;
+    const block = readPrivateKeyBlock(entry.content.toString('latin1'), entry.content.indexOf('-----BEGIN'));
+    return block?.valid ? keyVerdict(block.type, block.encrypted, name, 1) : undefined;
+}
+/**
+ * Whether this rule judges the file as a whole as a key file, so the secret rule need not report
+ * the key block inside it again.
+ */
+function isKeyFile(entry, parts) {
+    return isNamedLikeKey(parts.lowerName) || opensWithPrivateKey(entry.content);
+}
+function isNamedLikeKey(lowerName) {
+    return (SSH_KEY_NAME.test(lowerName) ||
+        PEM_EXTENSIONS.test(lowerName) ||
+        ARMORED_EXTENSIONS.test(lowerName) ||
+        lowerName.endsWith('.ppk'));
+}
+function opensWithPrivateKey(content) {
+    const head = content
+        .subarray(0, HEAD_BYTES)
+        .toString('latin1')
+        .replace(/^\uFEFF?\s*/, '');
+    return /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(head);
+}
+function inspectKeyBlock(text, name, sshName) {
+    const at = text.search(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY/);
+    if (at === -1) {
+        return sshName
+            ? verdict('warning', `${name} is named like an SSH private key but holds no key block; one level lower`)
+            : undefined;
+    }
+    const block = readPrivateKeyBlock(text, at);
+    if (block === undefined)
+        return undefined;
+    const line = lineAt(text, at);
+    if (!block.valid) {
+        return verdict('warning', `${name} holds a ${block.type} block whose body looks like a placeholder; one level lower`, line);
+    }
+    return keyVerdict(block.type, block.encrypted, name, line);
+}
+function keyVerdict(type, encrypted, name, line) {
+    return encrypted
+        ? verdict(lowerSeverity('error'), `${type} file ${name}, encrypted with a passphrase; one level lower`, line)
+        : verdict('error', `${type} file ${name}`, line);
+}
+function inspectPuttyKey(entry, name) {
+    const text = entry.content.toString('latin1');
+    if (!/^PuTTY-User-Key-File-\d+:/m.test(text) || !/^Private-Lines:/m.test(text)) {
+        return verdict('warning', `${name} is named like a PuTTY private key but holds none; one level lower`);
+    }
+    return /^Encryption:\s*none\s*$/m.test(text)
+        ? verdict('error', `PuTTY private key ${name} (not encrypted)`)
+        : verdict(lowerSeverity('error'), `PuTTY private key ${name}, encrypted with a passphrase; one level lower`);
+}
+
+;// CONCATENATED MODULE: ./src/rules/private-file-litter.ts
+
+
+
+const EDITOR_FILES = new Map([
+    ['.ds_store', 'macOS Finder metadata'],
+    ['thumbs.db', 'Windows thumbnail cache'],
+    ['desktop.ini', 'Windows folder settings']
+]);
+const AGENT_FILES = new Map([
+    ['CLAUDE.md', 'Claude Code instructions'],
+    ['CLAUDE.local.md', 'Claude Code local instructions'],
+    ['AGENTS.md', 'AI agent instructions'],
+    ['GEMINI.md', 'Gemini CLI instructions'],
+    ['.cursorrules', 'Cursor rules'],
+    ['.windsurfrules', 'Windsurf rules']
+]);
+/** `.DS_Store`, `Thumbs.db`, vim swap files, `file~` backups. */
+function inspectEditorFile(parts) {
+    const label = EDITOR_FILES.get(parts.lowerName) ??
+        (/^\..*\.sw[po]$/.test(parts.lowerName) ? 'vim swap file' : undefined) ??
+        (parts.name.length > 1 && parts.name.endsWith('~') ? 'editor backup file' : undefined);
+    if (label === undefined)
+        return undefined;
+    return {
+        rule: 'private-file/editor',
+        severity: 'warning',
+        kind: 'litter',
+        message: `${label} ${parts.name}: editor/OS litter that should not ship`
+    };
+}
+/** Agent instruction files, and MCP configs that pass credentials to servers. */
+function inspectAgentFile(entry, parts) {
+    if (parts.lowerName === '.mcp.json' || parts.lowerName === 'mcp.json')
+        return inspectMcpConfig(entry, parts);
+    const label = AGENT_FILES.get(parts.name) ??
+        (endsWithComponents(parts, ['.github', 'copilot-instructions.md'])
+            ? 'GitHub Copilot instructions'
+            : undefined);
+    if (label === undefined)
+        return undefined;
+    return {
+        rule: 'private-file/agent',
+        severity: 'warning',
+        kind: 'litter',
+        message: `${label} ${parts.name}: AI agent instructions that should not ship (they often describe internals)`
+    };
+}
+const private_file_litter_SECRET_NAME = /pass|pwd|secret|token|key|auth|credential|cookie|bearer/i;
+function inspectMcpConfig(entry, parts) {
+    const text = entry.content.toString('utf8');
+    const credentials = readMcpCredentials(text);
+    const dotFile = parts.lowerName === '.mcp.json';
+    if (credentials === undefined || credentials.length === 0) {
+        if (!dotFile)
+            return undefined;
+        return {
+            rule: 'private-file/agent',
+            severity: 'warning',
+            kind: 'litter',
+            message: `MCP server config ${parts.name}: AI agent configuration that should not ship`
+        };
+    }
+    const { real, listed } = summarizeCredentials(credentials);
+    const base = `MCP server config ${parts.name} passes credentials to its servers`;
+    return {
+        rule: 'private-file/agent',
+        kind: 'secret',
+        line: (real[0] ?? credentials[0]).line,
+        details: { credentials: listed },
+        ...(real.length > 0
+            ? { severity: 'error', message: `${base}: ${describeKeys(real)}` }
+            : {
+                severity: lowerSeverity('error'),
+                message: `${base}, but every value looks like a placeholder (${describeKeys(credentials)}); one level lower`
+            })
+    };
+}
+/** `mcpServers.<name>.env` and `.headers` entries whose names look like credentials. */
+function readMcpCredentials(text) {
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const servers = config?.mcpServers ??
+        config?.servers;
+    if (typeof servers !== 'object' || servers === null)
+        return undefined;
+    const credentials = [];
+    for (const [server, spec] of Object.entries(servers)) {
+        for (const field of ['env', 'headers']) {
+            const values = spec?.[field];
+            if (typeof values !== 'object' || values === null)
+                continue;
+            for (const [name, value] of Object.entries(values)) {
+                if (typeof value !== 'string' || !private_file_litter_SECRET_NAME.test(name))
+                    continue;
+                const at = text.indexOf(`"${name}"`);
+                credentials.push({
+                    key: `${server}.${field}.${name}`,
+                    value: stripScheme(value),
+                    line: lineAt(text, at)
+                });
+            }
+        }
+    }
+    return credentials;
+}
+/** `Bearer ${TOKEN}` is as much a placeholder as `${TOKEN}`. */
+function stripScheme(value) {
+    return value.replace(/^(?:Bearer|Basic|token)\s+/i, '');
+}
+
+;// CONCATENATED MODULE: ./src/rules/private-file.ts
+
+
+
+
+
+
+
+
+
+const META = {
+    family: 'private-file',
+    rules: {
+        'private-file/env': {
+            severity: 'error',
+            description: 'An env file (.env, .env.*, *.env) with secret values; placeholder-only files are a warning, templates (.env.example) a notice'
+        },
+        'private-file/key': {
+            severity: 'error',
+            description: 'A private key or keystore (id_rsa, *.pem/*.key with a private key block, *.p12, *.jks, *.ppk, PGP secret keys)'
+        },
+        'private-file/credentials': {
+            severity: 'error',
+            description: 'A credential file with real values (.npmrc/.pypirc/.netrc/.git-credentials with auth, cloud credentials, kubeconfig, *.tfstate, .htpasswd)'
+        },
+        'private-file/vcs': {
+            severity: 'error',
+            description: 'A version-control folder (.git/, .hg/, .svn/, .bzr/), once per folder; a .git pointer file is a notice'
+        },
+        'private-file/editor': {
+            severity: 'warning',
+            description: 'Editor and OS litter (.idea/, .vscode/, .DS_Store, Thumbs.db, swap and backup files)'
+        },
+        'private-file/agent': {
+            severity: 'warning',
+            description: 'AI agent files (CLAUDE.md, AGENTS.md, .claude/, .cursor/, .cursorrules, MCP configs); an error when they hold real credentials'
+        }
+    }
+};
+const private_file_TEST_FOLDER_NOTE = 'one level lower because it is under a test, fixture or example folder';
+const DEPENDENCY_NOTE = 'one level lower because it is inside a dependency (node_modules)';
+/** Classifiers, most specific first; the first verdict wins. */
+const INSPECTORS = [
+    inspectGitPointer,
+    inspectCredentialFile,
+    inspectKeyFile,
+    inspectEnvFile,
+    inspectAgentFile,
+    (_entry, parts) => inspectEditorFile(parts)
+];
+/**
+ * `private-file/*`: files that should never ship. Matching uses the components of the entry
+ * path's last `!/` segment, so `inner.tgz!/package/.env` is an env file wherever it nests.
+ */
+const privateFileRule = {
+    meta: META,
+    create(context) {
+        const folders = new FolderTracker();
+        return {
+            entry(entry) {
+                const parts = splitEntryPath(entry.path);
+                folders.track(entry, parts);
+                if (!isFileEntry(entry))
+                    return;
+                const verdict = inspectFile(entry, parts);
+                if (verdict !== undefined)
+                    context.report(toReport(entry, parts, verdict));
+            },
+            end() {
+                for (const report of folders.reports())
+                    context.report(report);
+            }
+        };
+    }
+};
+function inspectFile(entry, parts) {
+    for (const inspect of INSPECTORS) {
+        const verdict = inspect(entry, parts);
+        if (verdict !== undefined)
+            return verdict;
+    }
+    return undefined;
+}
+function toReport(entry, parts, verdict) {
+    let { severity, message } = verdict;
+    const lowerBy = verdict.kind === 'secret' && isTestPath(entry.path)
+        ? private_file_TEST_FOLDER_NOTE
+        : verdict.kind === 'litter' && isInDependency(parts)
+            ? DEPENDENCY_NOTE
+            : undefined;
+    if (lowerBy !== undefined) {
+        severity = lowerSeverity(severity);
+        message = `${message}; ${lowerBy}`;
+    }
+    return {
+        rule: verdict.rule,
+        entry,
+        severity,
+        message,
+        ...(verdict.line === undefined ? {} : { line: verdict.line }),
+        ...(verdict.details === undefined ? {} : { details: verdict.details })
+    };
+}
+/** A `.git` file, not folder: a worktree or submodule pointer (`gitdir: …`). */
+function inspectGitPointer(_entry, parts) {
+    if (parts.name !== '.git')
+        return undefined;
+    return {
+        rule: 'private-file/vcs',
+        severity: 'notice',
+        kind: 'litter',
+        message: '.git pointer file (git worktree or submodule link): it names a local path and should not ship'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/secrets/rules.ts
+/** Every rule id the secret detectors report, with its default severity. */
+const SECRET_RULES = {
+    'secret/aws-access-key': {
+        severity: 'error',
+        description: 'An AWS access key id (AKIA…, ASIA…) in file content'
+    },
+    'secret/aws-secret-key': {
+        severity: 'error',
+        description: 'An AWS secret access key assigned to an aws_secret_access_key-like name'
+    },
+    'secret/github-token': {
+        severity: 'error',
+        description: 'A GitHub token (ghp_/gho_/ghu_/ghs_/ghr_ with a valid checksum, or github_pat_); a failed checksum is a notice'
+    },
+    'secret/npm-token': {
+        severity: 'error',
+        description: 'An npm access token (npm_ with a valid checksum); a failed checksum is a notice'
+    },
+    'secret/npmrc-auth': {
+        severity: 'error',
+        description: 'A registry credential in .npmrc syntax (_authToken=, _auth=, _password=) with a real value'
+    },
+    'secret/slack-token': {
+        severity: 'error',
+        description: 'A Slack bot, user or app token (xox…-, xapp-)'
+    },
+    'secret/slack-webhook': { severity: 'error', description: 'A Slack incoming webhook URL' },
+    'secret/stripe-key': {
+        severity: 'error',
+        description: 'A Stripe secret or restricted key (sk_/rk_); test-mode keys are a warning'
+    },
+    'secret/anthropic-key': {
+        severity: 'error',
+        description: 'An Anthropic API, admin or OAuth key (sk-ant-…)'
+    },
+    'secret/openai-key': {
+        severity: 'error',
+        description: 'An OpenAI API key (sk-proj-, sk-svcacct-, sk-admin- or legacy, with the T3BlbkFJ marker)'
+    },
+    'secret/google-api-key': {
+        severity: 'warning',
+        description: 'A Google API key (AIza…); a warning because browser keys (Firebase, Maps) are often public by design'
+    },
+    'secret/gitlab-token': {
+        severity: 'error',
+        description: 'A GitLab token (glpat-, gldt-, glrt-)'
+    },
+    'secret/pypi-token': {
+        severity: 'error',
+        description: 'A PyPI upload token (pypi-AgEIcHlwaS5vcmc…)'
+    },
+    'secret/private-key': {
+        severity: 'error',
+        description: 'A PEM, OpenSSH or PGP private key block with a real key body; passphrase-encrypted keys are a warning'
+    },
+    'secret/generic': {
+        severity: 'warning',
+        description: 'A random-looking value assigned to a password/secret/token/api_key name; never an error on its own'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/secrets/scan-buffer.ts
+
+const SNIFF_BYTES = 8 * 1024;
+const MiB = 1024 * 1024;
+/** Files are decoded and scanned this many bytes at a time, so memory stays bounded. */
+const CHUNK_BYTES = 16 * MiB;
+/** Each chunk reads this far past its end, beyond the longest match (a 64 KiB key block). */
+const OVERLAP_BYTES = 80 * 1024;
+/** A chunk is cut after a newline when one comes this soon after the nominal cut. */
+const MAX_LINE_SEARCH_BYTES = 1 * MiB;
+/** Binary content (a NUL byte in the first 8 KiB) is not scanned for text secrets. */
+function isBinary(content) {
+    return content.subarray(0, SNIFF_BYTES).includes(0);
+}
+/**
+ * Scans a file's bytes decoded as latin1 (one byte, one character: fast, and exact for the
+ * ASCII that tokens are made of). Large files go in chunks that overlap, cut at line ends where
+ * possible; lines and columns stay those of the whole file.
+ */
+function scanSecretsInBuffer(content, options = {}) {
+    if (content.length <= CHUNK_BYTES)
+        return scanSecrets(content.toString('latin1'), options);
+    const matches = [];
+    let start = 0;
+    let lineOffset = 0;
+    /** Column of the chunk's first character in its line, when a chunk starts mid-line. */
+    let columnOffset = 0;
+    while (start < content.length) {
+        const cut = findCut(content, start);
+        const text = content.toString('latin1', start, Math.min(content.length, cut + OVERLAP_BYTES));
+        for (const match of findSecrets(text, options)) {
+            if (match.index >= cut - start)
+                continue; // in the overlap: the next chunk reports it
+            matches.push(shift(match, lineOffset, match.line === 1 ? columnOffset : 0));
+        }
+        const newlines = countNewlines(content, start, cut);
+        const lastNewline = content.lastIndexOf(10, cut - 1);
+        columnOffset = lastNewline >= start ? cut - lastNewline - 1 : columnOffset + cut - start;
+        lineOffset += newlines;
+        start = cut;
+    }
+    return matches;
+}
+function findCut(content, start) {
+    const nominal = start + CHUNK_BYTES;
+    if (nominal >= content.length)
+        return content.length;
+    const newline = content.indexOf(10, nominal);
+    return newline !== -1 && newline - nominal < MAX_LINE_SEARCH_BYTES ? newline + 1 : nominal;
+}
+function countNewlines(content, start, end) {
+    let count = 0;
+    for (let i = content.indexOf(10, start); i !== -1 && i < end; i = content.indexOf(10, i + 1))
+        count++;
+    return count;
+}
+function shift(match, lines, columns) {
+    return {
+        rule: match.rule,
+        line: match.line + lines,
+        column: match.column + columns,
+        redacted: match.redacted,
+        severity: match.severity,
+        description: match.description
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/comment.ts
+const NEEDLE = 'sourceMappingURL=';
+const NEEDLE_BYTES = NEEDLE.length;
+/** Where browsers look for the comment anywhere (the last one wins). */
+const SCRIPT_EXTENSION = /\.(?:[cm]?js|jsx|css)$/i;
+/** Files with a NUL byte this early are binary, not text that could end with a comment. */
+const TEXT_PROBE_BYTES = 8000;
+/**
+ * Bounds the work on hostile files stuffed with comment-like text: each candidate with a valid
+ * `//#` / `/*#` marker costs a scan to its line end. Real files carry one or a few.
+ */
+const MAX_CANDIDATES = 64;
+const DATA_PREFIX = Buffer.from('data:');
+/**
+ * Finds the `sourceMappingURL` comments that matter in a file, in the `//# `, `//@ ` and
+ * `/*# … *\/` forms, without splitting lines (an inline map can be one 20 MB line):
+ * - JS and CSS files: the last valid comment anywhere (what browsers use), plus every earlier
+ *   inline `data:` map (a concatenated bundle still ships their sources);
+ * - other text files: a comment only when it ends the file (e.g. `.d.ts` → `.d.ts.map`).
+ * Comments are validated so that code building such a comment in a string is not taken for one.
+ */
+function findSourceMappingComments(entryPath, content) {
+    if (SCRIPT_EXTENSION.test(entryPath))
+        return findAnywhere(content);
+    if (content.subarray(0, TEXT_PROBE_BYTES).includes(0))
+        return [];
+    return findTrailing(content);
+}
+function findAnywhere(content) {
+    const found = [];
+    let candidates = 0;
+    for (let from = content.length; from >= 0 && candidates < MAX_CANDIDATES;) {
+        const at = content.lastIndexOf(NEEDLE, from);
+        if (at === -1)
+            break;
+        from = at - 1;
+        const block = readMarker(content, at);
+        if (block === undefined)
+            continue;
+        candidates++;
+        const comment = parseUrl(content, at, block);
+        if (comment && (found.length === 0 || comment.kind === 'data'))
+            found.push(comment);
+    }
+    return addLines(content, found);
+}
+function findTrailing(content) {
+    const end = trimEnd(content, 0, content.length);
+    const lineStart = content.lastIndexOf(0x0a, end - 1) + 1;
+    const at = content.subarray(lineStart, end).lastIndexOf(NEEDLE);
+    if (at === -1)
+        return [];
+    const block = readMarker(content, lineStart + at);
+    const comment = block === undefined ? undefined : parseUrl(content, lineStart + at, block);
+    return addLines(content, comment ? [comment] : []);
+}
+/** Whether `//#`, `//@`, `/*#` or `/*@` (spaces allowed before the name) precedes the needle. */
+function readMarker(content, at) {
+    let mark = at - 1;
+    while (content[mark] === 0x20 || content[mark] === 0x09)
+        mark--;
+    if (content[mark] !== 0x23 /* # */ && content[mark] !== 0x40 /* @ */)
+        return undefined;
+    if (content[mark - 2] !== 0x2f /* / */)
+        return undefined;
+    const block = content[mark - 1] === 0x2a; /* * */
+    return block || content[mark - 1] === 0x2f ? block : undefined;
+}
+/** Line numbers for comments found at byte offsets, with one pass over the newlines. */
+function addLines(content, found) {
+    const lines = new Map();
+    let line = 1;
+    let newline = content.indexOf(0x0a);
+    for (const at of found.map((c) => c.at).sort((a, b) => a - b)) {
+        while (newline !== -1 && newline < at) {
+            line++;
+            newline = content.indexOf(0x0a, newline + 1);
+        }
+        lines.set(at, line);
+    }
+    return found.map(({ at, ...comment }) => ({ ...comment, line: lines.get(at) ?? 1 }));
+}
+/** Reads and validates the URL of the comment whose name is at `at`; undefined when invalid. */
+function parseUrl(content, at, block) {
+    const start = at + NEEDLE_BYTES;
+    const newline = content.indexOf(0x0a, start);
+    const lineEnd = newline === -1 ? content.length : newline;
+    let end = trimEnd(content, start, lineEnd);
+    if (block) {
+        const close = content.subarray(start, end).indexOf('*/');
+        if (close === -1)
+            return undefined;
+        end = trimEnd(content, start, start + close);
+    }
+    if (end === start)
+        return undefined;
+    // The URL runs to the end of the comment: anything after a space means this is code that
+    // builds such a comment in a string, not a comment.
+    const url = content.subarray(start, end);
+    if (url.includes(0x20) || url.includes(0x09))
+        return undefined;
+    if (url.subarray(0, DATA_PREFIX.length).equals(DATA_PREFIX))
+        return { kind: 'data', at, start, end };
+    const text = url.toString('utf8');
+    if (/["'`]/.test(text))
+        return undefined;
+    return { kind: 'url', at, url: text };
+}
+/** Moves `end` back over trailing whitespace (never before `start`). */
+function trimEnd(content, start, end) {
+    while (end > start && isSpace(content[end - 1]))
+        end--;
+    return end;
+}
+function isSpace(c) {
+    return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/errors.ts
+class SourceMapSyntaxError extends Error {
+    kind;
+    offset;
+    name = 'SourceMapSyntaxError';
+    constructor(message, kind, 
+    /** Byte offset in the scanned buffer where the problem was found, when there is one. */
+    offset) {
+        super(message);
+        this.kind = kind;
+        this.offset = offset;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/json-string.ts
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const END_OF_INPUT = 'unexpected end of input (is the file truncated?)';
+const UNTERMINATED = 'string never ends (is the file truncated?)';
+/**
+ * Finds the end of the JSON string starting at `start` (its opening quote) with native
+ * `indexOf` jumps from quote to quote: the one cost that scales with a map's size.
+ */
+function findStringEnd(buf, start) {
+    if (buf[start] !== QUOTE)
+        throw jsonSyntaxError(buf, 'expected a string', start);
+    for (let from = start + 1;;) {
+        const quote = buf.indexOf(QUOTE, from);
+        if (quote === -1)
+            throw jsonSyntaxError(buf, UNTERMINATED, start);
+        let k = quote - 1;
+        while (buf[k] === BACKSLASH)
+            k--;
+        // An even run of backslashes before the quote escapes only itself: the string ends here.
+        if (((quote - 1 - k) & 1) === 0)
+            return quote + 1;
+        from = quote + 1;
+    }
+}
+/**
+ * Like `findStringEnd`, visiting each escape (found with `indexOf` too) to count decoded
+ * newlines (`\n`, `\u000a`) and bytes: raw length minus what each escape saves.
+ */
+function measureString(buf, start) {
+    if (buf[start] !== QUOTE)
+        throw jsonSyntaxError(buf, 'expected a string', start);
+    let from = start + 1;
+    let lines = 1;
+    let saved = 0;
+    let quote = -2;
+    let slash = -2;
+    for (;;) {
+        if (quote < from)
+            quote = buf.indexOf(QUOTE, from);
+        if (slash !== -1 && slash < from)
+            slash = buf.indexOf(BACKSLASH, from);
+        if (quote === -1)
+            throw jsonSyntaxError(buf, UNTERMINATED, start);
+        if (slash === -1 || slash > quote)
+            break;
+        const escape = buf[slash + 1];
+        if (escape === 0x75 /* u */) {
+            const code = readHex4(buf, slash + 2);
+            const low = isHighSurrogate(code) && buf[slash + 6] === BACKSLASH && buf[slash + 7] === 0x75
+                ? readHex4(buf, slash + 8)
+                : -1;
+            if (low >= 0xdc00 && low <= 0xdfff) {
+                saved += 12 - 4; // a surrogate pair: one 4-byte character
+                from = slash + 12;
+                continue;
+            }
+            if (code === 0x0a)
+                lines++;
+            // Lone surrogates decode to U+FFFD when written as UTF-8: 3 bytes, like other BMP characters.
+            saved += 6 - (code < 0x80 ? 1 : code < 0x800 ? 2 : 3);
+            from = slash + 6;
+            continue;
+        }
+        if (escape === 0x6e /* n */)
+            lines++;
+        else if (!isSimpleEscape(escape))
+            throw jsonSyntaxError(buf, 'invalid escape in string', slash);
+        saved += 1;
+        from = slash + 2;
+    }
+    const bytes = quote - start - 1 - saved;
+    return { end: quote + 1, lines: bytes === 0 ? 0 : lines, bytes };
+}
+/** Decodes the JSON string token at `[start, end)` (quotes included). */
+function decodeJsonString(buf, start, end) {
+    const raw = buf.toString('utf8', start, end);
+    if (raw.indexOf('\\') === -1)
+        return raw.slice(1, -1);
+    try {
+        return JSON.parse(raw);
+    }
+    catch (error) {
+        throw jsonSyntaxError(buf, `bad string (${error.message})`, start);
+    }
+}
+function jsonSyntaxError(buf, problem, at) {
+    return new SourceMapSyntaxError(`invalid JSON at ${describeOffset(buf, at)}: ${problem}`, 'json', at);
+}
+/** "byte 1,234 (line 3)": where a problem is, for messages. */
+function describeOffset(buf, offset) {
+    let line = 1;
+    for (let i = buf.indexOf(0x0a); i !== -1 && i < offset; i = buf.indexOf(0x0a, i + 1))
+        line++;
+    return `byte ${offset.toLocaleString('en-US')} (line ${line})`;
+}
+function readHex4(buf, at) {
+    let code = 0;
+    for (let i = at; i < at + 4; i++) {
+        const c = buf[i] ?? 0;
+        const lower = c | 0x20;
+        const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+        if (digit < 0)
+            throw jsonSyntaxError(buf, 'invalid \\u escape in string', at - 2);
+        code = code * 16 + digit;
+    }
+    return code;
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+/** The one-character escapes: " \ / b f n r t */
+function isSimpleEscape(c) {
+    return (c === 0x22 ||
+        c === 0x5c ||
+        c === 0x2f ||
+        c === 0x62 ||
+        c === 0x66 ||
+        c === 0x6e ||
+        c === 0x72 ||
+        c === 0x74);
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/json-cursor.ts
+
+/** Guards the explicit stack of `skipValue` against `[[[[…` bombs; real maps nest a few levels. */
+const MAX_NESTING_DEPTH = 10_000;
+/**
+ * A forward-only reader over JSON bytes that validates structure and skips values without
+ * materialising them: strings are jumped over with `Buffer.indexOf`, so a 60 MB map costs a few
+ * native scans instead of a 60 MB parse. Only the small strings a caller asks for are decoded.
+ * String contents are not checked for raw control characters; everything else JSON.parse would
+ * reject is reported as a `SourceMapSyntaxError` with its byte offset.
+ */
+class JsonCursor {
+    buf;
+    pos;
+    constructor(buf, pos) {
+        this.buf = buf;
+        this.pos = pos;
+    }
+    /** The byte at the cursor after skipping whitespace, or -1 at the end. */
+    peek() {
+        const { buf } = this;
+        let pos = this.pos;
+        for (let c = buf[pos]; c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = buf[++pos])
+            ;
+        this.pos = pos;
+        return pos < buf.length ? buf[pos] : -1;
+    }
+    /** Consumes `byte` (after whitespace) or fails naming what was expected. */
+    expect(byte, what) {
+        const next = this.peek();
+        if (next === -1)
+            this.fail(END_OF_INPUT);
+        if (next !== byte)
+            this.fail(`expected ${what}`);
+        this.pos++;
+    }
+    /** Consumes `byte` if it comes next; reports whether it did. */
+    accept(byte) {
+        if (this.peek() !== byte)
+            return false;
+        this.pos++;
+        return true;
+    }
+    /** Skips the string at the cursor; returns its start (the opening quote). */
+    skipString() {
+        const start = this.pos;
+        this.pos = findStringEnd(this.buf, start);
+        return start;
+    }
+    /** Skips the string at the cursor, returning its decoded line count and UTF-8 size. */
+    scanString() {
+        const stats = measureString(this.buf, this.pos);
+        this.pos = stats.end;
+        return stats;
+    }
+    /** Decodes the (small) string at the cursor. */
+    readString() {
+        const start = this.skipString();
+        return decodeJsonString(this.buf, start, this.pos);
+    }
+    /** Skips any JSON value, validating its structure, without recursion. */
+    skipValue() {
+        const stack = []; // true: inside an object, false: inside an array
+        for (;;) {
+            const c = this.peek();
+            if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+                this.pos++;
+                const object = c === 0x7b;
+                if (!this.accept(object ? 0x7d : 0x5d)) {
+                    if (stack.length >= MAX_NESTING_DEPTH)
+                        this.fail(`nested deeper than ${MAX_NESTING_DEPTH} levels`);
+                    stack.push(object);
+                    if (object)
+                        this.skipKey();
+                    continue;
+                }
+            }
+            else {
+                this.skipScalar(c);
+            }
+            // A value ended: close containers until one continues with a comma.
+            for (;;) {
+                if (stack.length === 0)
+                    return;
+                const object = stack[stack.length - 1];
+                const next = this.peek();
+                this.pos++;
+                if (next === 0x2c /* , */) {
+                    if (object)
+                        this.skipKey();
+                    break;
+                }
+                if (next !== (object ? 0x7d : 0x5d)) {
+                    this.pos--;
+                    if (next === -1)
+                        this.fail(END_OF_INPUT);
+                    this.fail(object ? "expected ',' or '}'" : "expected ',' or ']'");
+                }
+                stack.pop();
+            }
+        }
+    }
+    /** Skips `"key":` inside an object. */
+    skipKey() {
+        if (this.peek() !== QUOTE)
+            this.fail('expected a property name');
+        this.skipString();
+        this.expect(0x3a, "':'");
+    }
+    /** Reads a number at the cursor (validated like JSON.parse would). */
+    readNumber() {
+        const start = this.pos;
+        this.skipNumber();
+        return Number(this.buf.toString('latin1', start, this.pos));
+    }
+    fail(problem, at = this.pos) {
+        throw jsonSyntaxError(this.buf, problem, at);
+    }
+    skipScalar(c) {
+        if (c === QUOTE)
+            this.skipString();
+        else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39))
+            this.skipNumber();
+        else if (c === 0x74 /* t */)
+            this.skipLiteral('true');
+        else if (c === 0x66 /* f */)
+            this.skipLiteral('false');
+        else if (c === 0x6e /* n */)
+            this.skipLiteral('null');
+        else
+            this.fail(c === -1 ? END_OF_INPUT : 'expected a value');
+    }
+    skipLiteral(word) {
+        for (let i = 0; i < word.length; i++) {
+            if (this.buf[this.pos + i] !== word.charCodeAt(i))
+                this.fail(`expected '${word}'`);
+        }
+        this.pos += word.length;
+    }
+    skipNumber() {
+        const { buf } = this;
+        let pos = this.pos;
+        if (buf[pos] === 0x2d)
+            pos++;
+        if (buf[pos] === 0x30)
+            pos++;
+        else if (isDigit(buf[pos]))
+            while (isDigit(buf[pos]))
+                pos++;
+        else
+            this.fail('invalid number', pos);
+        if (buf[pos] === 0x2e /* . */) {
+            if (!isDigit(buf[++pos]))
+                this.fail('invalid number', pos);
+            while (isDigit(buf[pos]))
+                pos++;
+        }
+        if (buf[pos] === 0x65 || buf[pos] === 0x45 /* e E */) {
+            pos++;
+            if (buf[pos] === 0x2b || buf[pos] === 0x2d)
+                pos++;
+            if (!isDigit(buf[pos]))
+                this.fail('invalid number', pos);
+            while (isDigit(buf[pos]))
+                pos++;
+        }
+        this.pos = pos;
+    }
+}
+function isDigit(c) {
+    return c !== undefined && c >= 0x30 && c <= 0x39;
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/map-object.ts
+
+const MAX_SECTION_DEPTH = 8;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const map_object_QUOTE = 0x22;
+/**
+ * Reads the map object at the cursor, appending its sources (and those of its sections) to
+ * `sources`. `depth` counts index-map nesting. Throws `not-a-map` when the object lacks the
+ * keys of a source map and `invalid-map` when a known key has the wrong type.
+ */
+function readMapObject(cursor, sources, depth = 0) {
+    const head = { sections: 0 };
+    const found = new Set();
+    let names = [];
+    let contents = [];
+    let sectioned = false;
+    const base = sources.length;
+    const problems = [];
+    cursor.expect(OPEN_BRACE, "'{'");
+    if (!cursor.accept(0x7d)) {
+        do {
+            if (cursor.peek() !== map_object_QUOTE)
+                cursor.fail('expected a property name');
+            const key = cursor.readString();
+            cursor.expect(0x3a, "':'");
+            found.add(key);
+            const c = cursor.peek();
+            if (key === 'sources' && c === OPEN_BRACKET)
+                names = readArray(cursor, () => cursor.readString());
+            else if (key === 'sourcesContent' && c === OPEN_BRACKET)
+                contents = readArray(cursor, () => readContent(cursor));
+            else if (key === 'sections' && c === OPEN_BRACKET) {
+                sources.length = base; // a repeated key replaces the earlier one, as in JSON.parse
+                sectioned = true;
+                head.sections = readSections(cursor, sources, depth);
+            }
+            else if (key === 'version' && (c === 0x2d || (c >= 0x30 && c <= 0x39)))
+                head.version = cursor.readNumber();
+            else if ((key === 'file' || key === 'sourceRoot') && c === map_object_QUOTE)
+                head[key] = cursor.readString();
+            else {
+                if (key === 'sources' || key === 'sections')
+                    problems.push(`'${key}' is not an array`);
+                cursor.skipValue();
+            }
+        } while (cursor.accept(0x2c));
+        cursor.expect(0x7d, "',' or '}'");
+    }
+    const plain = found.has('mappings') && found.has('sources');
+    if (!found.has('version') || !(plain || found.has('sections'))) {
+        throw new SourceMapSyntaxError("not a source map: the top-level object needs 'version' with 'mappings' and 'sources', or 'sections'", 'not-a-map');
+    }
+    if (problems.length > 0)
+        throw new SourceMapSyntaxError(`invalid source map: ${problems.join(', ')}`, 'invalid-map');
+    if (!sectioned)
+        appendSources(sources, names, contents, head.sourceRoot);
+    return head;
+}
+function appendSources(sources, names, contents, sourceRoot) {
+    // sourcesContent longer than sources still embeds text: keep it, unnamed.
+    const count = Math.max(names.length, contents.length);
+    for (let i = 0; i < count; i++) {
+        const source = names[i] ?? null;
+        const content = contents[i];
+        sources.push({
+            index: sources.length,
+            source,
+            path: source === null ? '' : joinSourceRoot(sourceRoot, source),
+            ...(content ? { content } : {})
+        });
+    }
+}
+/** Reads `[a, b, …]`, mapping strings through `read` and anything else (null, numbers…) to null. */
+function readArray(cursor, read) {
+    const items = [];
+    cursor.expect(OPEN_BRACKET, "'['");
+    if (cursor.accept(0x5d))
+        return items;
+    do {
+        if (cursor.peek() === map_object_QUOTE)
+            items.push(read());
+        else {
+            cursor.skipValue();
+            items.push(null);
+        }
+    } while (cursor.accept(0x2c));
+    cursor.expect(0x5d, "',' or ']'");
+    return items;
+}
+function readContent(cursor) {
+    const start = cursor.pos;
+    const { lines, bytes } = cursor.scanString();
+    return { start, end: cursor.pos, lines, bytes };
+}
+/** Reads an index map's `sections`; returns how many there were. */
+function readSections(cursor, sources, depth) {
+    if (depth >= MAX_SECTION_DEPTH) {
+        throw new SourceMapSyntaxError(`invalid source map: sections nested deeper than ${MAX_SECTION_DEPTH} levels`, 'invalid-map');
+    }
+    let count = 0;
+    cursor.expect(OPEN_BRACKET, "'['");
+    if (cursor.accept(0x5d))
+        return 0;
+    do {
+        count++;
+        let shaped = cursor.peek() === OPEN_BRACE;
+        if (!shaped)
+            cursor.skipValue();
+        else {
+            cursor.pos++;
+            let hasOffset = false;
+            let hasTarget = false;
+            if (!cursor.accept(0x7d)) {
+                do {
+                    if (cursor.peek() !== map_object_QUOTE)
+                        cursor.fail('expected a property name');
+                    const key = cursor.readString();
+                    cursor.expect(0x3a, "':'");
+                    hasOffset ||= key === 'offset';
+                    hasTarget ||= key === 'url' || key === 'map';
+                    if (key === 'map' && cursor.peek() === OPEN_BRACE)
+                        readSectionMap(cursor, sources, depth, count);
+                    else
+                        cursor.skipValue();
+                } while (cursor.accept(0x2c));
+                cursor.expect(0x7d, "',' or '}'");
+            }
+            shaped = hasOffset && hasTarget;
+        }
+        if (!shaped) {
+            throw new SourceMapSyntaxError(`not a source map: section ${count} has no 'offset' and 'map'`, 'not-a-map');
+        }
+    } while (cursor.accept(0x2c));
+    cursor.expect(0x5d, "',' or ']'");
+    return count;
+}
+function readSectionMap(cursor, sources, depth, section) {
+    try {
+        readMapObject(cursor, sources, depth + 1);
+    }
+    catch (error) {
+        if (!(error instanceof SourceMapSyntaxError) || error.kind === 'json')
+            throw error;
+        throw new SourceMapSyntaxError(`invalid source map: section ${section}: ${error.message}`, 'invalid-map');
+    }
+}
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** The spec's `sourceRoot` rule: prefix every relative source with it (adding a slash if needed). */
+function joinSourceRoot(sourceRoot, source) {
+    if (!sourceRoot || URL_SCHEME.test(source) || source.startsWith('/'))
+        return source;
+    return sourceRoot.endsWith('/') ? sourceRoot + source : `${sourceRoot}/${source}`;
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/scan.ts
+
+
+
+
+/**
+ * Several rules read the same entry (this family for the summary, the secret scanner for the
+ * text), so results are kept per content buffer for as long as the buffer lives.
+ */
+const SCANNED = new WeakMap();
+/**
+ * Cheap test run on every file: does this look like a source map by content (whatever its name)?
+ * Non-JSON fails on the first byte; JSON must mention the keys of a map. `scanSourceMap` then
+ * confirms the shape (its `not-a-map` error means "some other JSON").
+ */
+function looksLikeSourceMap(content) {
+    const start = skipSpace(content, skipMapPrefix(content));
+    if (content[start] !== 0x7b /* { */)
+        return false;
+    if (!content.includes('"version"', start))
+        return false;
+    return (content.includes('"sections"', start) ||
+        (content.includes('"mappings"', start) && content.includes('"sources"', start)));
+}
+/**
+ * Reads a source map's sources and the size of each embedded text without parsing the whole
+ * JSON. Throws `SourceMapSyntaxError` (with a message fit for a finding) when it cannot.
+ */
+function scanSourceMap(content) {
+    let result = SCANNED.get(content);
+    if (result === undefined) {
+        try {
+            result = readSummary(content);
+        }
+        catch (error) {
+            if (!(error instanceof SourceMapSyntaxError))
+                throw error;
+            result = error;
+        }
+        SCANNED.set(content, result);
+    }
+    if (result instanceof SourceMapSyntaxError)
+        throw result;
+    return result;
+}
+/** Decodes the embedded text of one source of a summary made from `content`. */
+function readEmbeddedText(content, source) {
+    return source.content && decodeJsonString(content, source.content.start, source.content.end);
+}
+function readSummary(content) {
+    const cursor = new JsonCursor(content, skipMapPrefix(content));
+    const first = cursor.peek();
+    if (first === -1)
+        throw new SourceMapSyntaxError('the file is empty', 'json', 0);
+    if (first !== 0x7b) {
+        if (!JSON_START.test(content.toString('latin1', cursor.pos, cursor.pos + 5))) {
+            throw new SourceMapSyntaxError(`not JSON: it starts with ${describeStart(content, cursor.pos)}`, 'json', cursor.pos);
+        }
+        cursor.skipValue();
+        expectEnd(cursor);
+        throw new SourceMapSyntaxError('not a source map: the top-level JSON value is not an object', 'not-a-map');
+    }
+    const sources = [];
+    const head = readMapObject(cursor, sources);
+    expectEnd(cursor);
+    return { ...head, sources };
+}
+/** The start of a JSON value other than an object. */
+const JSON_START = /^(?:[["0-9-]|true|false|null)/;
+function expectEnd(cursor) {
+    if (cursor.peek() !== -1)
+        cursor.fail('unexpected data after the end of the JSON value');
+}
+/** Skips a UTF-8 BOM and the `)]}'` line some servers prepend against XSSI. */
+function skipMapPrefix(content) {
+    let pos = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
+    if (content[pos] === 0x29 && content[pos + 1] === 0x5d && content[pos + 2] === 0x7d /* )]} */) {
+        const newline = content.indexOf(0x0a, pos);
+        pos = newline === -1 ? pos + (content[pos + 3] === 0x27 ? 4 : 3) : newline + 1;
+    }
+    return pos;
+}
+function skipSpace(content, pos) {
+    for (let c = content[pos]; c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = content[++pos])
+        ;
+    return pos;
+}
+/** A short, printable quote of the first bytes, for "not JSON: it starts with …" messages. */
+function describeStart(content, pos) {
+    const sample = content.toString('latin1', pos, pos + 24).replace(/[^\x20-\x7e]/g, '?');
+    return `'${sample}${content.length > pos + 24 ? '…' : ''}'`;
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/source-path.ts
+
+/** Schemes whose first path segment is a namespace (webpack's `output.devtoolNamespace`, …). */
+const NAMESPACED_SCHEME = /^(?:webpack|rspack|turbopack):\/\/([^/]*)\/?/i;
+const INTERNAL_SCHEME = /^webpack-internal:\/\/\/?/i;
+const FILE_SCHEME = /^file:\/\//i;
+/** `http://host:port/src/x.ts` (a dev server) → `/src/x.ts`. */
+const OTHER_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
+/** Builtins and runtime helpers named by scheme: `node:fs`, `vite:…`, … */
+const RUNTIME_SCHEME = /^(?:node|vite|rollup|virtual|internal|data):/i;
+const PARCEL_ROOT = /^\/?__parcel_source_root\//;
+/** Directories that hold dependencies rather than the project's own code. */
+const THIRD_PARTY_SEGMENT = /(?:^|\/)(?:node_modules|bower_components|jspm_packages)(?:\/|$)/;
+const THIRD_PARTY_WORD = /node_modules|bower_components|jspm_packages/;
+/**
+ * Bundler runtime and virtual modules, matched on the path after the namespace: webpack's
+ * `webpack/runtime/…`, `webpack/bootstrap`, `external "react"`, `ignored|…`, module federation;
+ * `<anonymous>`, `<runtime>`, `<define:…>` (esbuild's `<stdin>` is user code); vite helpers;
+ * `webpack://_N_E/?1a2b` (a query with no module path). Anchored: most paths fail on byte one.
+ */
+const RUNTIME_PREFIX = /^(?:webpack\/|(?:external|delegated|remote) |ignored\||consume shared module|provide shared module|container entry|<(?!stdin>)[^>]*>$|\/?@vite\/|vite\/(?:preload-helper|modulepreload-polyfill|dynamic-import-helper)|__vite|\?)/;
+/** Helper modules bundlers inject, by file name. */
+const RUNTIME_FILE = /^(?:_?commonjsHelpers|rollupPluginBabelHelpers|__vite-browser-external)(?:\.js)?$/;
+/** Segments `normalize` would change; most bundler paths only have leading ones. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|\/\//;
+/** Turbopack namespaces that hold the framework, not the project. */
+const RUNTIME_NAMESPACE = /^\[(?:turbopack|next|externals)\]/;
+/** Classifies one source of a map (its `sourceRoot`-joined path) and normalises it for display. */
+function classifySourcePath(raw) {
+    if (raw === '')
+        return { path: '', firstParty: true };
+    // Rollup marks virtual modules with a NUL byte (`\0commonjsHelpers.js`, `\0vite/preload-helper`).
+    const virtual = raw.includes('\0');
+    let rest = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw;
+    let runtime = virtual || RUNTIME_SCHEME.test(rest);
+    const namespaced = NAMESPACED_SCHEME.exec(rest);
+    if (namespaced) {
+        runtime ||= RUNTIME_NAMESPACE.test(namespaced[1] ?? '');
+        // `webpack://./src/x.ts`: no namespace, the first segment is already the path.
+        rest =
+            namespaced[1] === '.' || namespaced[1] === '..'
+                ? rest.slice(rest.indexOf('//') + 2)
+                : rest.slice(namespaced[0].length);
+    }
+    else if (INTERNAL_SCHEME.test(rest)) {
+        rest = rest.replace(INTERNAL_SCHEME, '');
+    }
+    else if (FILE_SCHEME.test(rest)) {
+        rest = rest.replace(FILE_SCHEME, '').replace(/^localhost\//i, '/');
+    }
+    else if (OTHER_URL.test(rest)) {
+        rest = rest.replace(OTHER_URL, '');
+    }
+    rest = rest.replace(PARCEL_ROOT, '');
+    runtime ||=
+        RUNTIME_PREFIX.test(rest) ||
+            rest.includes('(webpack)') || // (webpack)/buildin/global.js, (webpack)-dev-server/…
+            RUNTIME_FILE.test(rest.slice(rest.lastIndexOf('/') + 1));
+    const normalised = normalisePath(rest);
+    const thirdParty = THIRD_PARTY_WORD.test(normalised) && THIRD_PARTY_SEGMENT.test(normalised);
+    const firstParty = !runtime && !thirdParty;
+    return { path: normalised, firstParty };
+}
+/** posix-normalises, drops the query/fragment bundlers append, and leading `./` and `../`. */
+function normalisePath(value) {
+    const query = value.search(/[?#]/);
+    const bare = query === -1 ? value : value.slice(0, query);
+    if (bare === '')
+        return value;
+    let trimmed = bare.replace(/^(?:\.\.?\/)+/, '');
+    if (DOT_SEGMENT.test(trimmed))
+        trimmed = external_node_path_default().posix.normalize(trimmed).replace(/^(?:\.\.?\/)+/, '');
+    return trimmed === '.' || trimmed === '..' || trimmed === ''
+        ? external_node_path_default().posix.normalize(bare)
+        : trimmed;
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/embedded.ts
+
+
+/**
+ * Calls `visit` with the decoded text of every source a map embeds, one at a time, so only one
+ * source's text is held at once. `content` is a map file or an inline map decoded with
+ * `readSourceMappings`. Throws `SourceMapSyntaxError` when `content` is not a readable map;
+ * call `looksLikeSourceMap` first for files that may be any JSON.
+ */
+function forEachEmbeddedSource(content, visit) {
+    for (const source of scanSourceMap(content).sources) {
+        const text = readEmbeddedText(content, source);
+        if (text === undefined)
+            continue;
+        const { path, firstParty } = classifySourcePath(source.path);
+        visit({ index: source.index, path, rawPath: source.path, firstParty, text });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/inline.ts
+
+/** Decoded once per file buffer: this family and the secret scanner both ask. */
+const DECODED = new WeakMap();
+/** The inline maps (decoded) and the map reference of a JS, CSS or other text file. */
+function readSourceMappings(entryPath, content) {
+    let result = DECODED.get(content);
+    if (result === undefined) {
+        result = { inline: [] };
+        for (const comment of findSourceMappingComments(entryPath, content)) {
+            if (comment.kind === 'url')
+                result.reference = { line: comment.line, url: comment.url };
+            else
+                result.inline.push({ line: comment.line, map: decodeDataUrl(content, comment) });
+        }
+        result.inline.sort((a, b) => a.line - b.line);
+        DECODED.set(content, result);
+    }
+    return result;
+}
+/**
+ * Decodes `data:[<media type>][;base64],<data>` to bytes: base64, or percent-encoding
+ * (`data:application/json;charset=utf-8,%7B%22version%22…`). A URL without a comma decodes to
+ * nothing, which the scanner reports as an empty map.
+ */
+function decodeDataUrl(content, url) {
+    const comma = content.indexOf(0x2c, url.start);
+    if (comma === -1 || comma >= url.end)
+        return Buffer.alloc(0);
+    const header = content.toString('latin1', url.start, comma).toLowerCase();
+    if (header.endsWith(';base64'))
+        return Buffer.from(content.toString('latin1', comma + 1, url.end), 'base64');
+    return decodePercent(content, comma + 1, url.end);
+}
+function decodePercent(content, from, end) {
+    const out = Buffer.allocUnsafe(end - from);
+    let length = 0;
+    for (let i = from;;) {
+        const percent = content.indexOf(0x25 /* % */, i);
+        const stop = percent === -1 || percent >= end ? end : percent;
+        length += content.copy(out, length, i, stop);
+        if (stop === end)
+            break;
+        const high = hexValue(content[percent + 1]);
+        const low = percent + 2 < end ? hexValue(content[percent + 2]) : -1;
+        if (high < 0 || low < 0) {
+            out[length++] = 0x25; // a stray '%' stays as it is, like decodeURI's lenient cousins
+            i = percent + 1;
+        }
+        else {
+            out[length++] = high * 16 + low;
+            i = percent + 3;
+        }
+    }
+    return out.subarray(0, length);
+}
+function hexValue(c) {
+    if (c === undefined)
+        return -1;
+    if (c >= 0x30 && c <= 0x39)
+        return c - 0x30;
+    const lower = c | 0x20;
+    return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/visit.ts
+
+
+
+
+const MAP_EXTENSION = /\.map$/i;
+/**
+ * For rules that read the text of every file (the secret scanner): visits every source embedded
+ * in `content`, whether it is a map file (by name or by content) or a JS/CSS/text file carrying
+ * inline `data:` maps. Returns `isMap: true` when `content` is itself a readable map: its JSON
+ * need not be scanned as text, since its sources were visited. A map that cannot be read is
+ * skipped here (the sourcemap family reports it), and a broken map file is `isMap: false` so
+ * that its raw text still gets scanned.
+ */
+function forEachSourceInFile(entryPath, content, visit) {
+    if (MAP_EXTENSION.test(entryPath) || looksLikeSourceMap(content)) {
+        if (!readable(content))
+            return { isMap: false };
+        forEachEmbeddedSource(content, visit);
+        return { isMap: true };
+    }
+    for (const inline of readSourceMappings(entryPath, content).inline) {
+        if (!readable(inline.map))
+            continue;
+        forEachEmbeddedSource(inline.map, (source) => visit({ ...source, mapLine: inline.line }));
+    }
+    return { isMap: false };
+}
+function readable(map) {
+    try {
+        scanSourceMap(map); // cached: the sourcemap family scans the same buffer
+        return true;
+    }
+    catch (error) {
+        if (error instanceof SourceMapSyntaxError)
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/index.ts
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/rules/private-file-overlap.ts
+
+
+
+
+const NONE = new Set();
+/** In env and credential files, `private-file/*` names every credential-like assignment already. */
+const ASSIGNMENTS = new Set(['secret/generic', 'secret/npmrc-auth']);
+/** In key files, `private-file/key` reports the key block already. */
+const KEY_BLOCKS = new Set(['secret/private-key']);
+/**
+ * The `secret/*` rules that would only repeat what `private-file/*` reports about this file as a
+ * whole. Fixed-format tokens (GitHub, npm, AWS …) are still reported inside such files: they say
+ * exactly which credential leaked.
+ */
+function secretRulesCoveredByPrivateFile(entry) {
+    const parts = splitEntryPath(entry.path);
+    const named = CREDENTIAL_FILES.some((spec) => spec.hints === undefined && spec.matches(parts));
+    if (named || classifyEnvName(parts.lowerName) !== undefined)
+        return ASSIGNMENTS;
+    return isKeyFile(entry, parts) ? KEY_BLOCKS : NONE;
+}
+
+;// CONCATENATED MODULE: ./src/rules/secret.ts
+
+
+
+
+
+
+
+
+/** Past this many matches of one rule in one entry, the rest are counted in one extra report. */
+const MAX_REPORTS_PER_RULE = 10;
+/**
+ * `secret/*`: high-confidence credentials in the text of every file. Binary files are skipped.
+ * Sources embedded in source maps (map files, and inline `data:` maps in JS/CSS) are scanned one
+ * by one, so a finding names the original file and its line; a readable map's JSON itself is not
+ * scanned again. Where `private-file/*` reports a file as a whole (`.env`, `.npmrc`, `id_rsa`),
+ * the generic and key-block matches in it are not repeated.
+ */
+const secretRule = {
+    meta: { family: 'secret', rules: SECRET_RULES },
+    create(context) {
+        return {
+            entry(entry) {
+                if (!isFileEntry(entry) || isBinary(entry.content))
+                    return;
+                const found = [];
+                const { isMap } = forEachSourceInFile(entry.path, entry.content, (source) => {
+                    const path = sourceName(source);
+                    for (const match of scanSource(entry, path, source.text)) {
+                        found.push({
+                            match,
+                            source: path,
+                            ...(source.mapLine ? { mapLine: source.mapLine } : {})
+                        });
+                    }
+                });
+                if (!isMap) {
+                    const covered = secretRulesCoveredByPrivateFile(entry);
+                    const inTestFolder = isTestPath(entry.path);
+                    for (const match of scanSecretsInBuffer(entry.content, { inTestFolder })) {
+                        if (!covered.has(match.rule))
+                            found.push({ match });
+                    }
+                }
+                for (const report of toReports(entry, found))
+                    context.report(report);
+            }
+        };
+    }
+};
+/**
+ * The hook for callers holding an embedded source themselves: scans one source embedded in a map
+ * (`sourcesContent[i]`) and returns reports on the map entry, with the line in that source and
+ * `details.source`. The caller passes them to its `context.report`.
+ */
+function scanEmbeddedSource(entry, sourcePath, text) {
+    return toReports(entry, scanSource(entry, sourcePath, text).map((match) => ({ match, source: sourcePath })));
+}
+function scanSource(entry, sourcePath, text) {
+    return scanSecrets(text, { inTestFolder: isTestPath(entry.path) || isTestPath(sourcePath) });
+}
+function sourceName(source) {
+    return source.path || source.rawPath || `sourcesContent[${source.index}]`;
+}
+function toReports(entry, found) {
+    const byRule = new Map();
+    for (const item of found) {
+        const list = byRule.get(item.match.rule) ?? [];
+        list.push(item);
+        byRule.set(item.match.rule, list);
+    }
+    const reports = [];
+    for (const [rule, items] of byRule) {
+        for (const item of items.slice(0, MAX_REPORTS_PER_RULE))
+            reports.push(secret_toReport(entry, item));
+        const rest = items.slice(MAX_REPORTS_PER_RULE);
+        if (rest.length > 0)
+            reports.push(summarizeRest(entry, rule, rest));
+    }
+    return reports;
+}
+function secret_toReport(entry, { match, source, mapLine }) {
+    const where = source === undefined ? '' : ` in embedded source ${source}, line ${match.line}`;
+    return {
+        rule: match.rule,
+        entry,
+        line: match.line,
+        severity: match.severity,
+        message: `${match.description}: ${match.redacted}${where}`,
+        details: {
+            redacted: match.redacted,
+            column: match.column,
+            ...(source === undefined ? {} : { source }),
+            ...(mapLine === undefined ? {} : { mapLine })
+        }
+    };
+}
+function summarizeRest(entry, rule, rest) {
+    const severity = rest.map((item) => item.match.severity).reduce(worstSeverity);
+    const sources = [...new Set(rest.flatMap((item) => (item.source ? [item.source] : [])))];
+    const where = sources.length === 0 ? 'this file' : `${sources.length} embedded source(s)`;
+    return {
+        rule,
+        entry,
+        line: rest[0].match.line,
+        severity,
+        message: `${rest.length} more ${rule} matches in ${where} are not listed one by one`,
+        details: {
+            omitted: rest.length,
+            lines: rest.map((item) => item.match.line),
+            ...(sources.length === 0 ? {} : { sources: sources.slice(0, MAX_REPORTS_PER_RULE) })
+        }
+    };
+}
+function worstSeverity(a, b) {
+    return severityRank(a) <= severityRank(b) ? a : b;
+}
+
+;// CONCATENATED MODULE: ./src/util/format.ts
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+/** 1536 → "1.5 KiB"; exact bytes below 1 KiB. */
+function formatBytes(bytes) {
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${UNITS[unit]}`;
+}
+/** 1912 → "1,912"; not toLocaleString, whose first call loads locale data (30–65 ms). */
+function formatCount(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function plural(n, word, many = `${word}s`) {
+    return `${formatCount(n)} ${n === 1 ? word : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/sourcemap-public.ts
+
+
+
+function indexPublicSources(tracked) {
+    const index = new Map();
+    for (const [file, sha256] of tracked) {
+        const name = external_node_path_default().posix.basename(file);
+        const list = index.get(name);
+        if (list)
+            list.push({ path: file, sha256 });
+        else
+            index.set(name, [{ path: file, sha256 }]);
+    }
+    return index;
+}
+/**
+ * Which embedded first-party sources are already public: a tracked file whose path matches the
+ * source's (equal, or one ends with the other at a `/`, so `src/x.ts` matches
+ * `packages/app/src/x.ts` and `/home/ci/work/app/src/x.ts` matches `src/x.ts`) and whose
+ * content has the same sha256 as the embedded text. Text is decoded and hashed only for
+ * sources that have a path candidate.
+ */
+function findUnpublishedSources(content, sources, index) {
+    return sources.filter((source) => !isPublished(content, source, index));
+}
+function isPublished(content, source, index) {
+    const key = source.path.replace(/^\/+/, '');
+    const candidates = (index.get(external_node_path_default().posix.basename(key)) ?? []).filter((file) => file.path === key || file.path.endsWith(`/${key}`) || key.endsWith(`/${file.path}`));
+    if (candidates.length === 0)
+        return false;
+    const text = readEmbeddedText(content, source.source) ?? '';
+    const sha256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
+    return candidates.some((file) => file.sha256 === sha256);
+}
+
+;// CONCATENATED MODULE: ./src/rules/sourcemap-stats.ts
+
+const MAX_SAMPLE_PATHS = 5;
+const MAX_TOP_DIRECTORIES = 5;
+/** Directory depth used to group paths: `src/components/Button.tsx` → `src/components`. */
+const TOP_DIRECTORY_DEPTH = 2;
+function measureMap(summary) {
+    const stats = {
+        sources: 0,
+        embedded: [],
+        embeddedLines: 0,
+        embeddedBytes: 0,
+        thirdPartyEmbedded: 0,
+        listed: []
+    };
+    for (const source of summary.sources) {
+        stats.sources++;
+        const { path, firstParty } = classifySourcePath(source.path);
+        if (!firstParty) {
+            if (source.content)
+                stats.thirdPartyEmbedded++;
+            continue;
+        }
+        const named = { source, path: path === '' ? `<unnamed source ${source.index}>` : path };
+        if (!source.content) {
+            stats.listed.push(named);
+            continue;
+        }
+        stats.embedded.push(named);
+        stats.embeddedLines += source.content.lines;
+        stats.embeddedBytes += source.content.bytes;
+    }
+    return stats;
+}
+/** The first few paths, in map order (the entry point usually comes first). */
+function samplePaths(sources, max = MAX_SAMPLE_PATHS) {
+    return sources.slice(0, max).map((s) => s.path);
+}
+/** The directories holding most of the files, two levels deep, most files first. */
+function topDirectories(sources) {
+    const counts = new Map();
+    for (const { path } of sources) {
+        const segments = path.split('/').slice(0, -1);
+        const absolute = segments[0] === '';
+        const directory = segments.slice(0, TOP_DIRECTORY_DEPTH + (absolute ? 1 : 0)).join('/') ||
+            (absolute ? '/' : '.');
+        counts.set(directory, (counts.get(directory) ?? 0) + 1);
+    }
+    return [...counts]
+        .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+        .slice(0, MAX_TOP_DIRECTORIES)
+        .map(([directory, files]) => ({ directory, files }));
+}
+
+;// CONCATENATED MODULE: ./src/rules/sourcemap-findings.ts
+
+
+
+const EMBEDDED_SOURCE = 'sourcemap/embedded-source';
+const MAP_FILE = 'sourcemap/file';
+const DECLARATION_MAP = /\.d\.[cm]?ts\.map$/;
+/** Paths named in a message; the details carry up to five. */
+const MESSAGE_SAMPLES = 3;
+/**
+ * The one finding for a readable map: `embedded-source` when it embeds first-party text,
+ * otherwise `file` (names only). With `publicIndex` (sources: public), embedded text that is
+ * byte-for-byte in the public repository lowers the finding to a notice when all of it is.
+ */
+function describeMap(content, summary, where, publicIndex) {
+    const stats = measureMap(summary);
+    return stats.embedded.length === 0
+        ? describeNamesOnly(stats, where)
+        : describeEmbedded(content, stats, where, publicIndex);
+}
+function locate(where) {
+    return { entry: where.entry, ...(where.line !== undefined ? { line: where.line } : {}) };
+}
+function describeNamesOnly(stats, where) {
+    const { listed } = stats;
+    const kind = where.inline ? 'inline source map' : 'source map';
+    const what = listed.length > 0
+        ? `${formatCount(listed.length)} first-party: ${listSamples(listed)}); it exposes the project's file layout`
+        : stats.thirdPartyEmbedded > 0
+            ? 'it embeds only third-party code)'
+            : 'all third-party)';
+    // TypeScript's declarationMap emits one per .d.ts for "go to definition"; a library ships
+    // hundreds of them, and they show paths only, so a warning each would be noise to click past.
+    const declaration = DECLARATION_MAP.test(where.entry.path);
+    return {
+        ...locate(where),
+        rule: MAP_FILE,
+        ...(declaration ? { severity: 'notice' } : {}),
+        message: stats.sources === 0
+            ? `${kind} lists no sources`
+            : `${declaration ? 'declaration map' : kind} names ${plural(stats.sources, 'source')} without first-party sourcesContent (${what}`,
+        details: {
+            sources: stats.sources,
+            firstPartyPaths: listed.length,
+            thirdPartyFiles: stats.thirdPartyEmbedded,
+            samplePaths: samplePaths(listed),
+            topDirectories: topDirectories(listed),
+            inline: where.inline
+        }
+    };
+}
+function describeEmbedded(content, stats, where, publicIndex) {
+    const { embedded } = stats;
+    const files = embedded.length;
+    const kind = where.inline ? 'inline source map' : 'source map';
+    const leak = `${kind} embeds ${plural(files, 'first-party file')} ` +
+        `(${plural(stats.embeddedLines, 'line')}, ${formatBytes(stats.embeddedBytes)}) in sourcesContent`;
+    const details = {
+        firstPartyFiles: files,
+        firstPartyLines: stats.embeddedLines,
+        firstPartyBytes: stats.embeddedBytes,
+        thirdPartyFiles: stats.thirdPartyEmbedded,
+        samplePaths: samplePaths(embedded),
+        topDirectories: topDirectories(embedded),
+        inline: where.inline
+    };
+    const report = { ...locate(where), rule: EMBEDDED_SOURCE, details };
+    if (!publicIndex) {
+        return { ...report, message: `${leak}; anyone can rebuild them: ${listSamples(embedded)}` };
+    }
+    const unpublished = findUnpublishedSources(content, embedded, publicIndex);
+    details.publicFiles = files - unpublished.length;
+    details.unpublishedFiles = unpublished.length;
+    details.unpublishedSamplePaths = samplePaths(unpublished);
+    if (unpublished.length === 0) {
+        const all = files === 1
+            ? 'the embedded source matches a file'
+            : `all ${formatCount(files)} embedded sources match files`;
+        return { ...report, severity: 'notice', message: `${leak}; ${all} in this public repository` };
+    }
+    const which = unpublished.length === 1 ? '1 of them is' : `${formatCount(unpublished.length)} of them are`;
+    return {
+        ...report,
+        message: `${leak}; ${which} not in this public repository: ${listSamples(unpublished)}`
+    };
+}
+/** "src/a.ts, src/b.ts, src/c.ts and 1,909 more" */
+function listSamples(sources) {
+    const shown = samplePaths(sources, MESSAGE_SAMPLES).join(', ');
+    const rest = sources.length - MESSAGE_SAMPLES;
+    return rest > 0 ? `${shown} and ${formatCount(rest)} more` : shown;
+}
+
+;// CONCATENATED MODULE: ./src/rules/sourcemap-unreadable.ts
+
+/** A map that could not be read: never silent, since whatever it holds was not audited. */
+function describeUnreadableMap(where, error) {
+    const what = where.inline ? 'inline source map' : 'source map';
+    return {
+        ...locate(where),
+        rule: MAP_FILE,
+        message: `${what} could not be parsed, so its sources were not audited: ${error.message}`,
+        details: {
+            error: error.kind,
+            inline: where.inline,
+            ...(error.offset !== undefined ? { offset: error.offset } : {})
+        }
+    };
+}
+/** A file that a `sourceMappingURL` names as a map but that is not one (reported on that file). */
+function describeFalseMap(reference, target, reason) {
+    // Only the path of the target is known here: entries are not kept past their visit.
+    const entry = {
+        artifact: reference.entry.artifact,
+        path: target,
+        depth: target.split('!/').length - 1,
+        size: 0,
+        kind: 'file'
+    };
+    return {
+        rule: MAP_FILE,
+        entry,
+        message: `${reference.entry.path} names this file as its source map, but it could not be parsed as one: ${reason}`,
+        details: { error: 'not-a-map', inline: false, referencedBy: reference.entry.path }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/sourcemap-references.ts
+
+const MAP_REFERENCE = 'sourcemap/reference';
+const REMOTE_URL = /^(?:https?:)?\/\//i;
+const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/**
+ * Where a reference points. Relative URLs resolve against the referencing file's directory
+ * (entry paths may cross nested archives with `!/`, which posix joining handles as a segment);
+ * root-relative ones (`/static/app.js.map`) match any path that ends with them, since the web
+ * root can be any folder of the artifact.
+ */
+function resolveReference(reference, paths) {
+    const url = reference.url;
+    if (REMOTE_URL.test(url))
+        return { kind: 'remote', host: hostOf(url) };
+    if (ANY_SCHEME.test(url))
+        return { kind: 'elsewhere' };
+    const file = decodePath(url.replace(/[?#].*$/s, ''));
+    if (file.startsWith('/')) {
+        const rooted = external_node_path_default().posix.normalize(file);
+        return { kind: 'local', candidates: paths.endingWith(rooted) };
+    }
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(reference.entry.path), file));
+    return { kind: 'local', candidates: paths.all.has(joined) ? [joined] : [] };
+}
+/** Every path of the artifact, with a by-file-name index built on first use. */
+class ArtifactPaths {
+    all;
+    byName;
+    constructor(all) {
+        this.all = all;
+    }
+    /** Paths equal to `rooted` without its leading `/`, or ending with it. */
+    endingWith(rooted) {
+        if (!this.byName) {
+            this.byName = new Map();
+            for (const p of this.all) {
+                const name = external_node_path_default().posix.basename(p);
+                const list = this.byName.get(name);
+                if (list)
+                    list.push(p);
+                else
+                    this.byName.set(name, [p]);
+            }
+        }
+        const list = this.byName.get(external_node_path_default().posix.basename(rooted)) ?? [];
+        return list.filter((p) => p === rooted.slice(1) || p.endsWith(rooted));
+    }
+}
+/** The finding for a reference whose map is not in the artifact or lives on a server. */
+function describeReference(reference, target) {
+    const base = { rule: MAP_REFERENCE, entry: reference.entry, line: reference.line };
+    const name = external_node_path_default().posix.basename(reference.entry.path);
+    switch (target.kind) {
+        case 'remote':
+            return {
+                ...base,
+                severity: 'warning',
+                message: `${name} points to its source map at ${reference.url} (host ${target.host}); the URL ships with the release and names that host, and anyone who can reach it gets the map`,
+                details: { url: reference.url, host: target.host, remote: true }
+            };
+        case 'elsewhere':
+        case 'local':
+            if (target.kind === 'local' && target.candidates.length > 0)
+                return undefined;
+            return {
+                ...base,
+                message: `${name} references the source map ${reference.url}, which is not in the artifact (served from elsewhere, or left behind by the build)`,
+                details: { url: reference.url, remote: false }
+            };
+    }
+}
+function hostOf(url) {
+    try {
+        return new URL(url.startsWith('//') ? `https:${url}` : url).host || '(none)';
+    }
+    catch {
+        return url.replace(REMOTE_URL, '').split(/[/?#]/)[0] || '(none)';
+    }
+}
+function decodePath(url) {
+    try {
+        return decodeURIComponent(url);
+    }
+    catch {
+        return url;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/sourcemap.ts
+
+
+
+
+
+
+/** Named like a source map: a parse failure is then reported, not taken for "some other file". */
+const sourcemap_MAP_EXTENSION = /\.map$/i;
+/**
+ * Source maps that ship with a release: maps embedding first-party source (files and inline
+ * `data:` maps), maps that only name the files, and `sourceMappingURL`s that point elsewhere.
+ * Maps are recognised by content, whatever their name, and read without a full JSON parse.
+ */
+const sourcemapRule = {
+    meta: {
+        family: 'sourcemap',
+        rules: {
+            [EMBEDDED_SOURCE]: {
+                severity: 'error',
+                description: 'A source map embeds first-party source code in sourcesContent'
+            },
+            [MAP_FILE]: {
+                severity: 'warning',
+                description: "A source map ships without first-party sourcesContent (it exposes the file layout), or can't be parsed"
+            },
+            [MAP_REFERENCE]: {
+                severity: 'notice',
+                description: 'A sourceMappingURL points to a map that is not in the artifact, or to a server (warning)'
+            }
+        }
+    },
+    create: (context) => createVisitor(context)
+};
+function createVisitor(context) {
+    const references = [];
+    /** Map files read successfully, or whose failure was already reported. */
+    const handled = new Set();
+    /** Why JSON that looked like a map by content was not one (reported only if referenced). */
+    const notMaps = new Map();
+    /** Files too large to be read (the walker reports those). */
+    const unread = new Set();
+    const { sources, publicSources } = context.options;
+    let publicIndex;
+    const getPublicIndex = () => sources === 'public' && publicSources
+        ? (publicIndex ??= indexPublicSources(publicSources))
+        : undefined;
+    const inspectMap = (content, where, quiet) => {
+        try {
+            context.report(describeMap(content, scanSourceMap(content), where, getPublicIndex()));
+        }
+        catch (error) {
+            if (!(error instanceof SourceMapSyntaxError))
+                throw error;
+            if (quiet && error.kind === 'not-a-map')
+                return void notMaps.set(where.entry.path, error.message);
+            context.report(describeUnreadableMap(where, error));
+        }
+        if (!where.inline)
+            handled.add(where.entry.path);
+    };
+    const inspectFile = (entry) => {
+        const named = sourcemap_MAP_EXTENSION.test(entry.path);
+        if (named || looksLikeSourceMap(entry.content))
+            return inspectMap(entry.content, { entry, inline: false }, !named);
+        const mappings = readSourceMappings(entry.path, entry.content);
+        for (const inline of mappings.inline)
+            inspectMap(inline.map, { entry, inline: true, line: inline.line }, false);
+        // Keep the entry without its content: references live until the artifact ends.
+        if (mappings.reference)
+            references.push({ entry: describeEntry(entry), ...mappings.reference });
+    };
+    return {
+        entry(entry) {
+            if (entry.kind !== 'file')
+                return;
+            if (isFileEntry(entry))
+                inspectFile(entry);
+            else
+                unread.add(entry.path);
+        },
+        end(paths) {
+            const artifactPaths = new ArtifactPaths(paths);
+            for (const reference of references) {
+                const target = resolveReference(reference, artifactPaths);
+                const finding = describeReference(reference, target);
+                if (finding)
+                    context.report(finding);
+                if (target.kind !== 'local')
+                    continue;
+                // A referenced file is claimed as a map: if it was not one, say so (once).
+                for (const candidate of target.candidates) {
+                    if (handled.has(candidate) || unread.has(candidate))
+                        continue;
+                    handled.add(candidate);
+                    const reason = notMaps.get(candidate) ?? 'it is not a JSON source map';
+                    context.report(describeFalseMap(reference, candidate, reason));
+                }
+            }
+        }
+    };
+}
+function describeEntry({ artifact, path, depth, size, kind }) {
+    return { artifact, path, depth, size, kind };
+}
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
+/** Every rule family that runs on every audit (the policy family is added when a policy exists). */
+const BUILTIN_RULES = [sourcemapRule, privateFileRule, secretRule];
+/** Metadata of every rule id the tool can report, for reporters (SARIF rules) and docs. */
+function allRuleMetas(extra = []) {
+    return [
+        ...BUILTIN_RULES.map((r) => r.meta),
+        POLICY_RULES_META,
+        BASELINE_RULES_META,
+        ARCHIVE_RULES_META,
+        AUDIT_RULES_META,
+        ...extra
+    ];
+}
+function knownRuleIds() {
+    return allRuleMetas().flatMap((meta) => Object.keys(meta.rules));
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept in step with package.json by a test (the bundle cannot read package.json at run time). */
+const TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/report/docs-url.ts
+
+const DOCS_BASE_URL = 'https://github.com/release-audit/release-audit/blob';
+/** The documentation page of a rule id (docs/rules/<family>/<name>.md at this version's tag). */
+function ruleDocsUrl(ruleId) {
+    return `${DOCS_BASE_URL}/v${TOOL_VERSION}/docs/rules/${ruleId}.md`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    notice: 'note'
+};
+/**
+ * SARIF 2.1.0 for code scanning. Locations point at repository files where the artifact path maps
+ * to one (otherwise at the fallback anchor); the artifact path is always in the message and in
+ * `properties`, and the fingerprint is keyed to artifact content, not to commits.
+ */
+function renderSarif(report, anchor, extraRules = []) {
+    const rules = collectRules(report.findings, extraRules);
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    const sarif = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'release-audit',
+                        version: report.tool.version,
+                        informationUri: 'https://github.com/release-audit/release-audit',
+                        rules
+                    }
+                },
+                automationDetails: { id: 'release-audit/' },
+                results: report.findings.map((f) => renderResult(f, index.get(f.rule) ?? 0, anchor))
+            }
+        ]
+    };
+    return JSON.stringify(sarif, null, 2) + '\n';
+}
+function collectRules(findings, extra) {
+    const known = new Map();
+    for (const meta of allRuleMetas(extra)) {
+        for (const [id, rule] of Object.entries(meta.rules))
+            known.set(id, rule);
+    }
+    const ids = [...new Set([...known.keys(), ...findings.map((f) => f.rule)])].sort();
+    return ids.map((id) => {
+        const rule = known.get(id) ?? { severity: 'error', description: id };
+        return {
+            id,
+            name: id.replace(/[/-](\w)/g, (_, c) => c.toUpperCase()),
+            shortDescription: { text: rule.description },
+            fullDescription: { text: rule.description },
+            helpUri: ruleDocsUrl(id),
+            help: { text: `${rule.description}. See ${ruleDocsUrl(id)}` },
+            defaultConfiguration: { level: LEVEL[rule.severity] },
+            properties: { tags: ['security', 'release'] }
+        };
+    });
+}
+function renderResult(finding, ruleIndex, anchor) {
+    const where = `${finding.artifact}: ${finding.path || '(artifact)'}${finding.line ? `:${finding.line}` : ''}`;
+    const location = anchor?.(finding) ?? {
+        path: finding.path.split('!/').at(-1) || finding.artifact,
+        line: finding.line ?? 1
+    };
+    return {
+        ruleId: finding.rule,
+        ruleIndex,
+        level: LEVEL[finding.severity],
+        message: { text: `${finding.message} (in ${where})` },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: encodeURI(location.path) },
+                    region: { startLine: Math.max(1, location.line) }
+                }
+            }
+        ],
+        partialFingerprints: { 'releaseAudit/v1': fingerprint(finding) },
+        properties: { artifact: finding.artifact, artifactPath: finding.path }
+    };
+}
+function fingerprint(finding) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(`${finding.rule}\0${finding.path}\0${finding.line ?? 0}`)
+        .digest('hex')
+        .slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/engine/conclusion.ts
+
+/** Whether a finding of this severity reaches the `fail-on` threshold. */
+function isBlocking(severity, failOn) {
+    return failOn !== 'never' && severityRank(severity) <= severityRank(failOn);
+}
+/**
+ * `failure` when a finding reaches `fail-on`; `neutral` when errors or warnings remain below it
+ * (a required check still passes on neutral, but the run shows there is something to read);
+ * `success` otherwise.
+ */
+function concludeAudit(findings, failOn) {
+    if (findings.some((f) => isBlocking(f.severity, failOn)))
+        return 'failure';
+    if (findings.some((f) => f.severity !== 'notice'))
+        return 'neutral';
+    return 'success';
+}
+
+;// CONCATENATED MODULE: ./src/baseline/align-paths.ts
+/** Separates nesting levels in entry paths: `outer.zip!/inner.tgz!/package/x.js`. */
+const LEVEL_SEPARATOR = '!/';
+// Levels past this stay joined, so a path from a hostile report cannot recurse without bound.
+const MAX_LEVELS = 16;
+/**
+ * Builds, for two versions of one artifact, functions that map stored entry paths to comparable
+ * ones. `./` prefixes are dropped and, at each nesting level, a root folder shared by every
+ * entry of that level (`package/` in npm tarballs, `my-app-1.2.0/` in a zip of a folder) is
+ * removed — on each side only where that lines the two sides up at least as well, so a folder
+ * holding just `dist/` still matches a tarball's `package/dist/`.
+ */
+function alignPaths(before, after) {
+    const roots = { before: new Map(), after: new Map() };
+    decideLevel(0, '', before.map(splitLevels), after.map(splitLevels), roots);
+    return {
+        before: (path) => normalise(path, roots.before),
+        after: (path) => normalise(path, roots.after)
+    };
+}
+function decideLevel(level, container, before, after, roots) {
+    const beforeNames = before.map((parts) => parts[level]);
+    const afterNames = after.map((parts) => parts[level]);
+    const [rootBefore, rootAfter] = chooseRoots(beforeNames, afterNames);
+    if (rootBefore !== undefined)
+        roots.before.set(container, rootBefore);
+    if (rootAfter !== undefined)
+        roots.after.set(container, rootAfter);
+    const nested = new Map();
+    const collect = (side, list, root) => {
+        for (const parts of list) {
+            parts[level] = stripRoot(parts[level], root);
+            if (parts.length <= level + 1)
+                continue;
+            const key = `${container}${parts[level]}${LEVEL_SEPARATOR}`;
+            const group = nested.get(key) ?? { before: [], after: [] };
+            group[side].push(parts);
+            nested.set(key, group);
+        }
+    };
+    collect('before', before, rootBefore);
+    collect('after', after, rootAfter);
+    for (const [key, group] of nested)
+        decideLevel(level + 1, key, group.before, group.after, roots);
+}
+/** Of the ways to strip (or keep) each side's single root, the first with the largest overlap. */
+function chooseRoots(before, after) {
+    const rootBefore = sharedRoot(before);
+    const rootAfter = sharedRoot(after);
+    const options = [
+        [rootBefore, rootAfter],
+        [rootBefore, undefined],
+        [undefined, rootAfter],
+        [undefined, undefined]
+    ];
+    let best = options[3];
+    let bestOverlap = -1;
+    const seen = new Set();
+    for (const option of options) {
+        const key = JSON.stringify(option);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const afterNames = new Set(after.map((name) => stripRoot(name, option[1])));
+        const overlap = countShared(before.map((name) => stripRoot(name, option[0])), afterNames);
+        if (overlap > bestOverlap)
+            [best, bestOverlap] = [option, overlap];
+    }
+    return best;
+}
+function countShared(names, other) {
+    let shared = 0;
+    for (const name of new Set(names))
+        if (other.has(name))
+            shared++;
+    return shared;
+}
+/** The first folder every name sits in, when there is exactly one. */
+function sharedRoot(names) {
+    let root;
+    for (const name of names) {
+        const slash = name.indexOf('/');
+        if (slash <= 0)
+            return undefined;
+        const first = name.slice(0, slash);
+        if (root === undefined)
+            root = first;
+        else if (first !== root)
+            return undefined;
+    }
+    return root;
+}
+function stripRoot(name, root) {
+    if (root === undefined)
+        return name;
+    if (name === root)
+        return '';
+    return name.startsWith(`${root}/`) ? name.slice(root.length + 1) : name;
+}
+function splitLevels(path) {
+    const levels = path.split(LEVEL_SEPARATOR);
+    if (levels.length > MAX_LEVELS)
+        levels.push(levels.splice(MAX_LEVELS - 1).join(LEVEL_SEPARATOR));
+    return levels.map(dropDotSlash);
+}
+function dropDotSlash(name) {
+    let result = name;
+    while (result.startsWith('./'))
+        result = result.slice(2);
+    return result;
+}
+function normalise(path, roots) {
+    const levels = splitLevels(path);
+    let container = '';
+    const out = [];
+    for (const name of levels) {
+        const stripped = stripRoot(name, roots.get(container));
+        out.push(stripped);
+        container = `${container}${stripped}${LEVEL_SEPARATOR}`;
+    }
+    return out.join(LEVEL_SEPARATOR);
+}
+
+;// CONCATENATED MODULE: ./src/baseline/diff-artifact.ts
+
+/** Compares two versions of one artifact file by file, after aligning their root folders. */
+function diffArtifact(current, baseline, thresholds) {
+    const before = baseline.artifact.entries;
+    const after = current.artifact.entries;
+    const normalise = alignPaths(pathUniverse(before, baseline.findings), pathUniverse(after, current.findings));
+    if (!before || !after)
+        return { added: [], removed: [], grown: [], hasFileLists: false, normalise };
+    const beforeByKey = indexByKey(before, normalise.before);
+    const afterByKey = indexByKey(after, normalise.after);
+    const added = [];
+    const grown = [];
+    for (const [key, entry] of afterByKey) {
+        const old = beforeByKey.get(key);
+        if (!old) {
+            added.push({ path: entry.path, key, bytes: entry.size });
+            continue;
+        }
+        const percent = growthPercent(old.size, entry.size);
+        if (entry.size >= thresholds.minFileBytes && percent > thresholds.maxGrowthPercent.file) {
+            grown.push({ path: entry.path, key, before: old.size, after: entry.size, percent });
+        }
+    }
+    const removed = [];
+    for (const [key, entry] of beforeByKey) {
+        if (!afterByKey.has(key))
+            removed.push({ path: entry.path, key, bytes: entry.size });
+    }
+    return { added, removed, grown, hasFileLists: true, normalise };
+}
+/** (after − before) ÷ before in percent; Infinity from zero, 0 when nothing grew. */
+function growthPercent(before, after) {
+    if (after <= before)
+        return 0;
+    return before === 0 ? Infinity : ((after - before) / before) * 100;
+}
+function indexByKey(entries, normalise) {
+    const byKey = new Map();
+    for (const entry of entries) {
+        const key = normalise(entry.path);
+        if (!byKey.has(key))
+            byKey.set(key, entry);
+    }
+    return byKey;
+}
+/** The paths that decide root folders: the file list, or finding paths when there is none. */
+function pathUniverse(entries, findings) {
+    if (entries)
+        return entries.map((e) => e.path);
+    return findings.map((f) => f.path).filter((path) => path !== '');
+}
+
+;// CONCATENATED MODULE: ./src/baseline/group-files.ts
+/** Above this many changed files of one kind in one artifact, findings are grouped by top folder. */
+const MAX_UNGROUPED_FILES = 20;
+const SAMPLES_PER_GROUP = 5;
+const group_files_LEVEL_SEPARATOR = '!/';
+/**
+ * Files sorted by path, each alone when there are at most MAX_UNGROUPED_FILES, otherwise one
+ * group per top-level folder (a folder with a single changed file still stands alone).
+ */
+function groupByTopFolder(files) {
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (sorted.length <= MAX_UNGROUPED_FILES)
+        return sorted;
+    const groups = new Map();
+    for (const file of sorted) {
+        const top = topOf(file.key).key;
+        const group = groups.get(top);
+        if (group)
+            group.push(file);
+        else
+            groups.set(top, [file]);
+    }
+    return [...groups.values()].map((group) => (group.length === 1 ? group[0] : describeGroup(group)));
+}
+function isGroup(item) {
+    return 'files' in item && Array.isArray(item.files);
+}
+function describeGroup(files) {
+    const first = files[0];
+    const top = topOf(first.key);
+    return {
+        files,
+        path: storedPrefix(first) + top.display,
+        where: top.key === '' ? 'the top level' : top.display,
+        samples: files.slice(0, SAMPLES_PER_GROUP).map((f) => f.key)
+    };
+}
+/**
+ * The top-level folder a comparable path sits in (`dist` for `dist/a/b.js`, the archive for
+ * `inner.tgz!/x.js`), or '' for a file at the top level; `display` is how it is shown.
+ */
+function topOf(key) {
+    const separator = key.indexOf(group_files_LEVEL_SEPARATOR);
+    const outer = separator === -1 ? key : key.slice(0, separator);
+    const slash = outer.indexOf('/');
+    if (slash > 0)
+        return { key: outer.slice(0, slash), display: `${outer.slice(0, slash)}/` };
+    if (separator !== -1)
+        return { key: outer, display: outer };
+    return { key: '', display: '' };
+}
+/** The root folder the stored path had before alignment removed it (`package/`), or ''. */
+function storedPrefix(file) {
+    const storedOuter = file.path.split(group_files_LEVEL_SEPARATOR)[0];
+    const keyOuter = file.key.split(group_files_LEVEL_SEPARATOR)[0];
+    return storedOuter.endsWith(keyOuter)
+        ? storedOuter.slice(0, storedOuter.length - keyOuter.length)
+        : '';
+}
+
+;// CONCATENATED MODULE: ./src/baseline/file-findings.ts
+
+
+/** `baseline/new-file` or `baseline/removed-file` findings: one per file, or per top folder when many. */
+function reportChangedFiles(change, files, context) {
+    return groupByTopFolder(files).map((item) => isGroup(item) ? reportGroup(change, item, context) : reportFile(change, item, context));
+}
+function reportFile(change, file, context) {
+    const isNew = change === 'new';
+    return {
+        rule: isNew ? 'baseline/new-file' : 'baseline/removed-file',
+        severity: 'warning',
+        artifact: context.artifact,
+        path: file.path,
+        message: isNew
+            ? `new file since ${context.label} (${formatBytes(file.bytes)})`
+            : `removed since ${context.label} (was ${formatBytes(file.bytes)})`,
+        details: { bytes: file.bytes, baseline: context.label }
+    };
+}
+function reportGroup(change, group, context) {
+    const isNew = change === 'new';
+    const count = group.files.length;
+    const bytes = group.files.reduce((n, f) => n + f.bytes, 0);
+    const more = count > group.samples.length ? ', …' : '';
+    return {
+        rule: isNew ? 'baseline/new-file' : 'baseline/removed-file',
+        severity: 'warning',
+        artifact: context.artifact,
+        path: group.path,
+        message: `${formatCount(count)} files ${isNew ? 'new in' : 'removed from'} ${group.where} since ` +
+            `${context.label} (${formatBytes(bytes)}), e.g. ${group.samples.join(', ')}${more}`,
+        details: { count, bytes, samples: group.samples, folder: group.where, baseline: context.label }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/growth-findings.ts
+
+
+
+/**
+ * `baseline/growth` for one artifact: total bytes, file count, and each file over the threshold
+ * (grouped by top folder when many files grew).
+ */
+function reportGrowth(totals, grown, context) {
+    const { label, thresholds } = context;
+    const findings = [];
+    const bytes = growthPercent(totals.bytes.before, totals.bytes.after);
+    // From an empty previous release every number is "infinite growth"; the file list says more.
+    if (totals.bytes.before > 0 && bytes > thresholds.maxGrowthPercent.total) {
+        findings.push(growthFinding(context, '', {
+            message: `total size grew ${formatPercent(bytes)} since ${label}: ${formatBytes(totals.bytes.before)} → ` +
+                `${formatBytes(totals.bytes.after)} (limit +${thresholds.maxGrowthPercent.total}%)`,
+            details: {
+                metric: 'total',
+                ...totals.bytes,
+                percent: round(bytes),
+                limit: thresholds.maxGrowthPercent.total
+            }
+        }));
+    }
+    const files = growthPercent(totals.files.before, totals.files.after);
+    if (totals.files.before > 0 && files > thresholds.maxGrowthPercent.files) {
+        findings.push(growthFinding(context, '', {
+            message: `file count grew ${formatPercent(files)} since ${label}: ${formatCount(totals.files.before)} → ` +
+                `${formatCount(totals.files.after)} files (limit +${thresholds.maxGrowthPercent.files}%)`,
+            details: {
+                metric: 'files',
+                ...totals.files,
+                percent: round(files),
+                limit: thresholds.maxGrowthPercent.files
+            }
+        }));
+    }
+    for (const item of groupByTopFolder(grown)) {
+        findings.push(isGroup(item) ? reportGrownGroup(item, context) : reportGrownFile(item, context));
+    }
+    return findings;
+}
+function reportGrownFile(file, context) {
+    const { label, thresholds } = context;
+    return growthFinding(context, file.path, {
+        message: `grew ${formatPercent(file.percent)} since ${label}: ${formatBytes(file.before)} → ` +
+            `${formatBytes(file.after)} (${describeFileLimit(thresholds)})`,
+        details: {
+            metric: 'file',
+            before: file.before,
+            after: file.after,
+            percent: Number.isFinite(file.percent) ? round(file.percent) : null,
+            limit: thresholds.maxGrowthPercent.file
+        }
+    });
+}
+function reportGrownGroup(group, context) {
+    const before = group.files.reduce((n, f) => n + f.before, 0);
+    const after = group.files.reduce((n, f) => n + f.after, 0);
+    const count = group.files.length;
+    const more = count > group.samples.length ? ', …' : '';
+    return growthFinding(context, group.path, {
+        message: `${formatCount(count)} files in ${group.where} grew since ${context.label}: together ` +
+            `${formatBytes(before)} → ${formatBytes(after)} (${describeFileLimit(context.thresholds)}), ` +
+            `e.g. ${group.samples.join(', ')}${more}`,
+        details: {
+            metric: 'file',
+            count,
+            before,
+            after,
+            samples: group.samples,
+            folder: group.where,
+            limit: context.thresholds.maxGrowthPercent.file
+        }
+    });
+}
+function describeFileLimit(thresholds) {
+    return (`limit +${thresholds.maxGrowthPercent.file}% for files of ` +
+        `${formatBytes(thresholds.minFileBytes)} or more`);
+}
+function growthFinding(context, path, body) {
+    return {
+        rule: 'baseline/growth',
+        severity: 'warning',
+        artifact: context.artifact,
+        path,
+        message: body.message,
+        details: { ...body.details, baseline: context.label }
+    };
+}
+/** 24.96 → "+25.0%", 900 → "+900%", Infinity → "from zero". */
+function formatPercent(percent) {
+    if (!Number.isFinite(percent))
+        return 'from zero';
+    return percent < 100 ? `+${percent.toFixed(1)}%` : `+${formatCount(Math.round(percent))}%`;
+}
+function round(percent) {
+    return Math.round(percent * 10) / 10;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/match-artifacts.ts
+// `1.2.0`, `v2.10`, `1.0.0-rc.1`, `3.1.4-beta2`: a release's version inside an artifact name.
+const VERSION_PATTERN = /v?\d+(?:\.\d+)+(?:[-.]?(?:alpha|beta|rc|next|canary|dev|pre|preview|snapshot|nightly)(?:[.-]?\d+)*)?/gi;
+/** `pkg-1.2.0.tgz` → `pkg-#.tgz`, so consecutive releases of one artifact share a key. */
+function normaliseArtifactName(name) {
+    return name.replace(VERSION_PATTERN, '#');
+}
+function baseName(name) {
+    return normaliseArtifactName(name.slice(name.lastIndexOf('/') + 1));
+}
+/**
+ * Pairs this release's artifacts with the previous release's: by exact name, then by name with
+ * version numbers normalised (full name, then base name; a key must be unique on both sides),
+ * or, when each side has exactly one artifact, those two. Unpaired artifacts come back with one side missing.
+ */
+function matchArtifacts(current, baseline) {
+    const paired = new Map();
+    const left = { current: [...current], baseline: [...baseline] };
+    const pairBy = (key) => {
+        const currentByKey = uniqueBy(left.current, key);
+        const baselineByKey = uniqueBy(left.baseline, key);
+        for (const [k, artifact] of currentByKey) {
+            const match = baselineByKey.get(k);
+            if (match)
+                paired.set(artifact, match);
+        }
+        left.current = left.current.filter((a) => !paired.has(a));
+        const used = new Set(paired.values());
+        left.baseline = left.baseline.filter((a) => !used.has(a));
+    };
+    pairBy((name) => name);
+    pairBy(normaliseArtifactName);
+    pairBy(baseName);
+    if (current.length === 1 && baseline.length === 1 && left.current.length === 1) {
+        paired.set(left.current[0], left.baseline[0]);
+        left.baseline = [];
+    }
+    return [
+        ...current.map((artifact) => {
+            const match = paired.get(artifact);
+            return match ? { current: artifact, baseline: match } : { current: artifact };
+        }),
+        ...left.baseline.map((artifact) => ({ baseline: artifact }))
+    ];
+}
+function uniqueBy(artifacts, key) {
+    const found = new Map();
+    for (const artifact of artifacts) {
+        const k = key(artifact.name);
+        found.set(k, found.has(k) ? null : artifact);
+    }
+    const unique = new Map();
+    for (const [k, artifact] of found)
+        if (artifact)
+            unique.set(k, artifact);
+    return unique;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/new-findings.ts
+
+/**
+ * This release's source-map, private-file and secret findings of one artifact that the previous
+ * release did not have: no finding of the same rule on the same (aligned) path. Everything in
+ * an artifact with no counterpart in the previous release is new.
+ */
+function findIntroduced(current, baseline) {
+    const tracked = current.findings.filter(isTracked);
+    if (!baseline)
+        return tracked;
+    const known = new Set(baseline.findings.filter(isTracked).map((f) => key(f.rule, baseline.normalise(f.path))));
+    return tracked.filter((f) => !known.has(key(f.rule, current.normalise(f.path))));
+}
+/**
+ * Appends " (new since <label>)" to the message of every finding in `introduced` and sets
+ * `details.new = true`; other findings come back unchanged. Findings are matched by value
+ * (rule, artifact, path, line, message), so copies made by policy processing still match;
+ * marking twice changes nothing.
+ */
+function markNewFindings(findings, introduced, label) {
+    const wanted = new Set(introduced.map(identity));
+    return findings.map((finding) => {
+        if (!wanted.has(identity(finding)) || finding.details?.new === true)
+            return finding;
+        return {
+            ...finding,
+            message: `${finding.message} (new since ${label})`,
+            details: { ...finding.details, new: true }
+        };
+    });
+}
+function isTracked(finding) {
+    return TRACKED_FAMILIES.includes(finding.rule.slice(0, finding.rule.indexOf('/')));
+}
+function key(rule, path) {
+    return `${rule}\0${path}`;
+}
+function identity(f) {
+    return JSON.stringify([f.rule, f.artifact, f.path, f.line ?? 0, f.message]);
+}
+
+;// CONCATENATED MODULE: ./src/baseline/section.ts
+/** Longest `added` / `removed` / `grown` / `introduced` list kept in the report; `counts` has the totals. */
+const MAX_SECTION_ITEMS = 300;
+/** The baseline section of a report, when it has one of this shape (e.g. read back from JSON). */
+function readBaselineSection(report) {
+    const section = report.baseline;
+    if (!section || typeof section.label !== 'string')
+        return undefined;
+    const lists = ['artifacts', 'added', 'removed', 'grown', 'introduced', 'notes'];
+    if (!lists.every((key) => Array.isArray(section[key])))
+        return undefined;
+    return section;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/thresholds.ts
+const DEFAULT_BASELINE_THRESHOLDS = {
+    maxGrowthPercent: { total: 25, file: 100, files: 10 },
+    minFileBytes: 10 * 1024
+};
+/** Fills what the policy leaves out with the defaults. */
+function resolveBaselineThresholds(policy = {}) {
+    const growth = policy['max-growth-percent'] ?? {};
+    const defaults = DEFAULT_BASELINE_THRESHOLDS;
+    return {
+        maxGrowthPercent: {
+            total: growth.total ?? defaults.maxGrowthPercent.total,
+            file: growth.file ?? defaults.maxGrowthPercent.file,
+            files: growth.files ?? defaults.maxGrowthPercent.files
+        },
+        minFileBytes: policy['min-file-bytes'] ?? defaults.minFileBytes
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/compare.ts
+
+
+
+
+
+
+
+/** Compares this release's report with the previous release's, artifact by artifact. */
+function compareWithBaseline(current, baseline, thresholds = DEFAULT_BASELINE_THRESHOLDS) {
+    const { label } = baseline;
+    const findings = [];
+    const introduced = [];
+    const artifacts = [];
+    const added = [];
+    const removed = [];
+    const grown = [];
+    const notes = describeIncompleteBaseline(baseline.report);
+    const findingsOf = (report, artifact) => report.findings.filter((f) => f.artifact === artifact.name);
+    for (const { current: after, baseline: before } of matchArtifacts(current.artifacts, baseline.report.artifacts)) {
+        if (!after || !before) {
+            artifacts.push(unpairedChange(after, before));
+            if (before)
+                notes.push(`${before.name} from ${label} is not in this release`);
+            if (after) {
+                notes.push(`${after.name} is new: not in ${label}`);
+                append(introduced, findIntroduced({ findings: findingsOf(current, after), normalise: (p) => p }));
+            }
+            continue;
+        }
+        const currentSide = { artifact: after, findings: findingsOf(current, after) };
+        const baselineSide = { artifact: before, findings: findingsOf(baseline.report, before) };
+        const diff = diffArtifact(currentSide, baselineSide, thresholds);
+        if (!diff.hasFileLists) {
+            const which = before.entries ? `${after.name} in this release` : `${before.name} in ${label}`;
+            notes.push(`${which} has no file list, so only totals were compared`);
+        }
+        const totals = {
+            files: { before: before.files, after: after.files },
+            bytes: { before: before.bytes, after: after.bytes }
+        };
+        const context = { artifact: after.name, label, thresholds };
+        append(findings, reportChangedFiles('new', diff.added, context));
+        append(findings, reportChangedFiles('removed', diff.removed, context));
+        append(findings, reportGrowth(totals, diff.grown, context));
+        append(introduced, findIntroduced({ findings: currentSide.findings, normalise: diff.normalise.after }, { findings: baselineSide.findings, normalise: diff.normalise.before }));
+        artifacts.push({ current: after.name, baseline: before.name, ...totals, ...countChanges(diff) });
+        const artifact = after.name;
+        append(added, diff.added.map((f) => ({ artifact, path: f.path, bytes: f.bytes })));
+        append(removed, diff.removed.map((f) => ({ artifact, path: f.path, bytes: f.bytes })));
+        append(grown, diff.grown.map((f) => ({ artifact, path: f.path, before: f.before, after: f.after })));
+    }
+    const section = {
+        label,
+        artifacts,
+        files: { before: baseline.report.summary.files, after: current.summary.files },
+        bytes: { before: baseline.report.summary.bytes, after: current.summary.bytes },
+        added: cap(added, (a, b) => b.bytes - a.bytes),
+        removed: cap(removed, (a, b) => b.bytes - a.bytes),
+        grown: cap(grown, (a, b) => b.after - b.before - (a.after - a.before)),
+        introduced: cap(introduced.map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            artifact: f.artifact,
+            path: f.path
+        })), () => 0),
+        counts: {
+            added: added.length,
+            removed: removed.length,
+            grown: grown.length,
+            introduced: introduced.length
+        },
+        thresholds,
+        notes
+    };
+    return { findings, section, introduced };
+}
+function unpairedChange(current, baseline) {
+    return {
+        ...(current ? { current: current.name } : {}),
+        ...(baseline ? { baseline: baseline.name } : {}),
+        files: { before: baseline?.files ?? 0, after: current?.files ?? 0 },
+        bytes: { before: baseline?.bytes ?? 0, after: current?.bytes ?? 0 },
+        added: 0,
+        removed: 0,
+        grown: 0
+    };
+}
+function countChanges(diff) {
+    return { added: diff.added.length, removed: diff.removed.length, grown: diff.grown.length };
+}
+/** Parts of the previous release that were not read make "new" and "removed" unreliable: say so. */
+function describeIncompleteBaseline(report) {
+    return report.findings
+        .filter((f) => f.rule === 'archive/unreadable' || f.rule === 'archive/limit')
+        .slice(0, 5)
+        .map((f) => `the baseline was not read completely (${f.artifact}${f.path ? `: ${f.path}` : ''}: ${f.message})`);
+}
+function cap(items, order) {
+    return [...items].sort(order).slice(0, MAX_SECTION_ITEMS);
+}
+/** `target.push(...items)` without the argument-count limit that large releases would hit. */
+function append(target, items) {
+    for (const item of items)
+        target.push(item);
+}
+
+;// CONCATENATED MODULE: ./src/baseline/apply.ts
+
+
+
+
+/**
+ * The report of this release with the comparison folded in: `baseline/*` findings added, new
+ * source-map / private-file / secret findings marked "(new since <label>)", `baseline` set,
+ * and counts and conclusion recomputed.
+ */
+function applyBaseline(report, baseline, options) {
+    const comparison = compareWithBaseline(report, baseline, options.thresholds);
+    const processed = options.postprocess?.(comparison.findings) ?? { findings: comparison.findings };
+    const findings = [
+        ...markNewFindings(report.findings, comparison.introduced, baseline.label),
+        ...processed.findings
+    ].sort(compareFindings);
+    const suppressed = [...(report.suppressed ?? []), ...(processed.suppressed ?? [])];
+    const count = (severity) => findings.filter((f) => f.severity === severity).length;
+    return {
+        ...report,
+        conclusion: concludeAudit(findings, options.failOn),
+        summary: {
+            ...report.summary,
+            error: count('error'),
+            warning: count('warning'),
+            notice: count('notice')
+        },
+        findings,
+        ...(suppressed.length ? { suppressed } : {}),
+        baseline: comparison.section
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/baseline/npm-fetch.ts
+
+
+
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** Upper bound on one `npm pack` of a baseline, registry waits included. */
+const NPM_FETCH_TIMEOUT_MS = 90_000;
+// One retry with short backoff and a per-request timeout: a dead registry must not stall a release job.
+const NPM_NETWORK_FLAGS = [
+    '--fetch-retries=1',
+    '--fetch-retry-mintimeout=1000',
+    '--fetch-retry-maxtimeout=3000',
+    '--fetch-timeout=30000'
+];
+/** `npm pack` of a published version failed; `code` is npm's (E404, ETARGET, ECONNREFUSED, …). */
+class NpmFetchError extends Error {
+    code;
+    name = 'NpmFetchError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+/**
+ * Downloads `<name>@<version>` with the npm CLI into a temp dir of our own. npm honours the
+ * `.npmrc` of `cwd` and the user (registry, scoped registries, auth) and, with
+ * `--ignore-scripts`, runs nothing from the package.
+ */
+async function fetchNpmTarball(name, version, options) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'release-audit-baseline-'));
+    const cleanup = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    const args = [
+        'pack',
+        `${name}@${version}`,
+        '--json',
+        '--pack-destination',
+        dir,
+        '--ignore-scripts'
+    ];
+    try {
+        const stdout = await runNpm([...args, '--prefer-online', ...NPM_NETWORK_FLAGS], options);
+        const packed = parsePackJson(stdout);
+        return { file: external_node_path_default().join(dir, external_node_path_default().basename(packed.filename)), ...packed, cleanup };
+    }
+    catch (error) {
+        await cleanup();
+        throw error;
+    }
+}
+function runNpm(args, options) {
+    const timeout = options.timeoutMs ?? NPM_FETCH_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(NPM, args, { cwd: options.cwd, env: options.env ?? process.env, timeout, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+            if (!error)
+                return resolve(stdout);
+            reject(describeNpmFailure(error, stdout, stderr, timeout));
+        });
+    });
+}
+function describeNpmFailure(error, stdout, stderr, timeout) {
+    if (error.code === 'ENOENT')
+        return new NpmFetchError('the npm CLI was not found on PATH', 'ENOENT');
+    if (error.killed)
+        return new NpmFetchError(`npm did not finish within ${timeout / 1000} s`, 'ETIMEDOUT');
+    const reported = readNpmError(stdout);
+    if (reported)
+        return new NpmFetchError(reported.summary, reported.code);
+    const lines = stderr
+        .split('\n')
+        .filter((line) => line.startsWith('npm error') && !line.includes('complete log'))
+        .slice(0, 4);
+    return new NpmFetchError(lines.join('; ') || `npm pack exited with ${String(error.code)}`);
+}
+/** npm --json reports failures as `{"error": {"code", "summary", "detail"}}` on stdout. */
+function readNpmError(stdout) {
+    try {
+        const parsed = JSON.parse(stdout.slice(stdout.indexOf('{')));
+        const summary = parsed.error?.summary?.trim();
+        if (!summary)
+            return undefined;
+        return { summary, ...(parsed.error?.code ? { code: parsed.error.code } : {}) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function parsePackJson(stdout) {
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout.slice(stdout.indexOf('[')));
+    }
+    catch {
+        throw new NpmFetchError('npm pack did not print the JSON it was asked for');
+    }
+    const first = (Array.isArray(parsed) ? parsed[0] : undefined);
+    if (!first || typeof first.filename !== 'string' || typeof first.version !== 'string') {
+        throw new NpmFetchError('npm pack did not report a tarball name and version');
+    }
+    return {
+        // npm ≥ 9 reports scoped tarballs as `scope-name-1.0.0.tgz`; older ones as `@scope/name-…`.
+        filename: first.filename.replace(/^@/, '').replace(/\//g, '-'),
+        name: typeof first.name === 'string' ? first.name : '',
+        version: first.version
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/report.ts
+const REPORT_VERSION = 1;
+const FAIL_ON_VALUES = ['error', 'warning', 'notice', 'never'];
+
+;// CONCATENATED MODULE: ./src/engine/parse-report.ts
+
+
+/** A file that should be a release-audit JSON report and is not; the message says where and why. */
+class ReportFormatError extends Error {
+    name = 'ReportFormatError';
+}
+/**
+ * Checks that `text` is a version-1 release-audit report and returns it typed. Every problem
+ * names the file and the field, e.g. `shard-2.json: findings[3].severity must be one of …`.
+ */
+function parseReport(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ReportFormatError(`${file}: not JSON (${error.message})`);
+    }
+    const fail = (field, what) => {
+        throw new ReportFormatError(`${file}: ${field} ${what}`);
+    };
+    if (!isObject(data))
+        return fail('the document', 'must be a JSON object');
+    const tool = data.tool;
+    if (!isObject(tool) || tool.name !== 'release-audit') {
+        fail('tool.name', "must be 'release-audit': this is not a release-audit report");
+    }
+    if (data.version !== REPORT_VERSION)
+        fail('version', `must be ${REPORT_VERSION}; got ${JSON.stringify(data.version)}`);
+    if (!['failure', 'success', 'neutral'].includes(data.conclusion)) {
+        fail('conclusion', 'must be failure, success or neutral');
+    }
+    const summary = data.summary;
+    if (!isObject(summary))
+        return fail('summary', 'must be an object');
+    for (const key of ['error', 'warning', 'notice', 'artifacts', 'files', 'bytes']) {
+        if (!isCount(summary[key]))
+            fail(`summary.${key}`, 'must be a non-negative integer');
+    }
+    if (!Array.isArray(data.artifacts))
+        return fail('artifacts', 'must be an array');
+    data.artifacts.forEach((a, i) => checkArtifact(a, `artifacts[${i}]`, fail));
+    if (!Array.isArray(data.findings))
+        return fail('findings', 'must be an array');
+    data.findings.forEach((f, i) => checkFinding(f, `findings[${i}]`, fail));
+    if (data.suppressed !== undefined && !Array.isArray(data.suppressed))
+        fail('suppressed', 'must be an array');
+    return data;
+}
+function checkArtifact(value, at, fail) {
+    if (!isObject(value))
+        fail(at, 'must be an object');
+    const a = value;
+    if (typeof a.name !== 'string')
+        fail(`${at}.name`, 'must be a string');
+    if (typeof a.source !== 'string')
+        fail(`${at}.source`, 'must be a string');
+    if (!isCount(a.files))
+        fail(`${at}.files`, 'must be a non-negative integer');
+    if (!isCount(a.bytes))
+        fail(`${at}.bytes`, 'must be a non-negative integer');
+    if (a.entries !== undefined) {
+        if (!Array.isArray(a.entries))
+            fail(`${at}.entries`, 'must be an array');
+        a.entries.forEach((e, i) => {
+            if (!isObject(e) || typeof e.path !== 'string' || !isCount(e.size)) {
+                fail(`${at}.entries[${i}]`, 'must be {path: string, size: integer}');
+            }
+        });
+    }
+}
+function checkFinding(value, at, fail) {
+    if (!isObject(value))
+        fail(at, 'must be an object');
+    const f = value;
+    if (typeof f.rule !== 'string' || !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(f.rule)) {
+        fail(`${at}.rule`, 'must be a rule id like family/name');
+    }
+    if (!SEVERITIES.includes(f.severity))
+        fail(`${at}.severity`, `must be one of ${SEVERITIES.join(', ')}`);
+    if (typeof f.artifact !== 'string')
+        fail(`${at}.artifact`, 'must be a string');
+    if (typeof f.path !== 'string')
+        fail(`${at}.path`, 'must be a string');
+    if (typeof f.message !== 'string')
+        fail(`${at}.message`, 'must be a string');
+    if (f.line !== undefined && !(isCount(f.line) && f.line >= 1))
+        fail(`${at}.line`, 'must be a positive integer');
+    if (f.details !== undefined && !isObject(f.details))
+        fail(`${at}.details`, 'must be an object');
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isCount(value) {
+    return Number.isSafeInteger(value) && value >= 0;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/report-file.ts
+
+
+const report_file_SNIFF_BYTES = 64;
+/** Whether a file looks like JSON (first non-blank character `{` or `[`, after any BOM), not an archive. */
+async function looksLikeJson(file) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(report_file_SNIFF_BYTES), 0, report_file_SNIFF_BYTES, 0);
+        const head = buffer
+            .subarray(0, bytesRead)
+            .toString('utf8')
+            .replace(/^\uFEFF/, '')
+            .trimStart();
+        return head.startsWith('{') || head.startsWith('[');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Reads an earlier release-audit JSON report. Throws ReportFormatError naming the file and the
+ * field that is wrong (not JSON, not a release-audit report, unsupported version, bad shape).
+ */
+async function readReportFile(file, displayName) {
+    const text = (await (0,promises_namespaceObject.readFile)(file, 'utf8')).replace(/^\uFEFF/, '');
+    return parseReport(text, displayName);
+}
+
+;// CONCATENATED MODULE: ./src/baseline/spec.ts
+// npm package names (legacy names may hold capitals); a scope is `@scope/`.
+const PACKAGE_NAME = /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*$/i;
+// A version, a dist-tag or a semver range; never an option (`-…`), a URL, a path or a git spec.
+const VERSION_OR_TAG = /^[\w.~^<>=|*+ -]+$/;
+/**
+ * Reads a `baseline` input: `npm:<name>[@<version|dist-tag|range>]` (no version = `latest`),
+ * `auto` (the `latest` release of the package in the working folder), or a path to an earlier
+ * archive, folder or JSON report.
+ */
+function parseBaselineSpec(spec) {
+    const text = spec.trim();
+    if (text === '')
+        return { kind: 'invalid', reason: 'the baseline spec is empty' };
+    if (text === 'auto')
+        return { kind: 'auto' };
+    if (!text.startsWith('npm:'))
+        return { kind: 'path', path: text };
+    const body = text.slice('npm:'.length);
+    const at = body.indexOf('@', 1);
+    const name = at === -1 ? body : body.slice(0, at);
+    const version = at === -1 ? 'latest' : body.slice(at + 1).trim();
+    if (!PACKAGE_NAME.test(name) || name.length > 214) {
+        return {
+            kind: 'invalid',
+            reason: `'${name}' is not an npm package name (expected npm:<name>@<version|tag>)`
+        };
+    }
+    if (version === '' || version.startsWith('-') || !VERSION_OR_TAG.test(version)) {
+        return {
+            kind: 'invalid',
+            reason: `'${version}' is not a version, range or dist-tag of ${name}`
+        };
+    }
+    return { kind: 'npm', name, version };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/load.ts
+
+
+
+
+
+const UNREACHABLE_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT'
+]);
+/**
+ * Loads the previous release named by `spec` (see parseBaselineSpec). Never throws: whatever
+ * goes wrong (registry unreachable, unknown version, missing or malformed file) comes back as
+ * a warning naming the spec and the reason, and the audit runs without a comparison.
+ */
+async function loadBaseline(spec, options) {
+    const parsed = parseBaselineSpec(spec);
+    const warn = (reason) => ({ warning: `baseline '${spec}' not used: ${reason}` });
+    try {
+        switch (parsed.kind) {
+            case 'invalid':
+                return warn(parsed.reason);
+            case 'npm':
+                return await loadFromNpm(parsed.name, parsed.version, options);
+            case 'auto': {
+                const name = options.packageName ?? (await readOwnPackageName(options.cwd));
+                return await loadFromNpm(name, 'latest', options).catch((error) => {
+                    if (error instanceof NpmFetchError && error.code === 'E404') {
+                        throw new Error(`first release, nothing to compare (${name} is not on the registry)`);
+                    }
+                    throw error;
+                });
+            }
+            case 'path':
+                return await loadFromPath(parsed.path, options);
+        }
+    }
+    catch (error) {
+        return warn(describeFailure(error));
+    }
+}
+async function loadFromNpm(name, version, options) {
+    const tarball = await fetchNpmTarball(name, version, options);
+    try {
+        const label = `${tarball.name || name}@${tarball.version}`;
+        const input = {
+            name: external_node_path_default().basename(tarball.file),
+            source: `npm ${label}`,
+            input: { kind: 'file', path: tarball.file }
+        };
+        return { label, report: checkReadable(await options.auditArtifacts([input])) };
+    }
+    finally {
+        await tarball.cleanup();
+    }
+}
+async function loadFromPath(given, options) {
+    const absolute = external_node_path_default().resolve(options.cwd, given);
+    const info = await (0,promises_namespaceObject.stat)(absolute).catch((error) => {
+        throw new Error(error.code === 'ENOENT' ? `${given}: no such file or folder` : `${given}: ${error.message}`);
+    });
+    if (info.isFile() && (await looksLikeJson(absolute))) {
+        const report = await readReportFile(absolute, given);
+        const only = report.artifacts.length === 1 ? report.artifacts[0] : undefined;
+        return { label: only ? only.name : given, report };
+    }
+    const input = {
+        name: external_node_path_default().basename(absolute),
+        source: 'baseline',
+        input: info.isDirectory() ? { kind: 'dir', path: absolute } : { kind: 'file', path: absolute }
+    };
+    return { label: given, report: checkReadable(await options.auditArtifacts([input])) };
+}
+/**
+ * An earlier release whose archive could not be opened is no baseline: every file would look new.
+ * (A partly readable one is kept; the comparison notes that it is incomplete.)
+ */
+function checkReadable(report) {
+    const problem = report.findings.find((f) => f.rule.startsWith('archive/') && f.path === '');
+    const nothingRead = report.summary.files === 0 || report.summary.bytes === 0;
+    if (problem && nothingRead)
+        throw new Error(`cannot read it: ${problem.message}`);
+    return report;
+}
+async function readOwnPackageName(cwd) {
+    const file = external_node_path_default().join(cwd, 'package.json');
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => {
+        throw new Error(`'auto' needs a package name, and there is no package.json in ${cwd}`);
+    });
+    let manifest;
+    try {
+        manifest = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`${file} is not valid JSON (${error.message})`, { cause: error });
+    }
+    if (typeof manifest.name !== 'string' || manifest.name === '') {
+        throw new Error(`'auto' needs a package name, and ${file} has none`);
+    }
+    if (manifest.private === true) {
+        throw new Error(`${manifest.name} is private in package.json, so it has no published release; ` +
+            'pass an earlier archive or JSON report as baseline');
+    }
+    return manifest.name;
+}
+function describeFailure(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    if (error instanceof NpmFetchError && error.code) {
+        if (UNREACHABLE_CODES.has(error.code))
+            return `registry unreachable (${error.code}): ${error.message}`;
+        if (error.code === 'E404')
+            return `not found on the registry (E404): ${error.message}`;
+        if (error.code === 'ETARGET')
+            return `no such version (ETARGET): ${error.message}`;
+        return `${error.message} (${error.code})`;
+    }
+    return error.message;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/render-text.ts
+
+
+/** Rows shown per list in the terminal; the JSON report keeps more. */
+const MAX_TEXT_ROWS = 20;
+/**
+ * The "Changes since <label>" block of the CLI text output: totals, then added, removed and
+ * grown files with human sizes, then newly introduced findings and notes. No trailing newline.
+ */
+function renderBaselineText(section, maxRows = MAX_TEXT_ROWS) {
+    const lines = [`Changes since ${section.label}:`, `  ${renderTotals(section)}`];
+    const showArtifact = new Set(section.artifacts.map((a) => a.current ?? a.baseline)).size > 1;
+    const where = (item) => showArtifact ? `${item.artifact}: ${item.path}` : item.path;
+    const list = (title, items, total, row) => {
+        if (total === 0)
+            return;
+        lines.push(`  ${title} (${formatCount(total)}):`);
+        for (const item of items.slice(0, maxRows))
+            lines.push(`    ${row(item)}`);
+        const hidden = total - Math.min(items.length, maxRows);
+        if (hidden > 0)
+            lines.push(`    … and ${formatCount(hidden)} more`);
+    };
+    list('added', section.added, section.counts.added, (f) => `+ ${where(f)}  ${formatBytes(f.bytes)}`);
+    list('removed', section.removed, section.counts.removed, (f) => `- ${where(f)}  ${formatBytes(f.bytes)}`);
+    list('grown', section.grown, section.counts.grown, (f) => `~ ${where(f)}  ${formatBytes(f.before)} → ${formatBytes(f.after)} ` +
+        `(${formatPercent(f.before === 0 ? Infinity : ((f.after - f.before) / f.before) * 100)})`);
+    list('new findings', section.introduced, section.counts.introduced, (f) => `! ${f.rule}  ${where(f)}`);
+    const { added, removed, grown } = section.counts;
+    if (added + removed + grown === 0)
+        lines.push('  no file added, removed or grown past the limits');
+    if (showArtifact) {
+        for (const a of section.artifacts) {
+            if (a.current && a.baseline && a.current !== a.baseline)
+                lines.push(`  ${a.current} compared with ${a.baseline}`);
+        }
+    }
+    for (const note of section.notes)
+        lines.push(`  note: ${note}`);
+    return lines.join('\n');
+}
+function renderTotals(section) {
+    const { files, bytes } = section;
+    const fileDelta = files.after - files.before;
+    const byteDelta = bytes.after - bytes.before;
+    const sign = (n) => (n > 0 ? '+' : n < 0 ? '−' : '±');
+    const change = bytes.before > 0 ? Math.abs((byteDelta / bytes.before) * 100) : undefined;
+    const percent = change === undefined
+        ? ''
+        : ` (${sign(byteDelta)}${change < 100 ? change.toFixed(1) : formatCount(Math.round(change))}%)`;
+    return (`files ${formatCount(files.before)} → ${formatCount(files.after)} (${sign(fileDelta)}${formatCount(Math.abs(fileDelta))}), ` +
+        `size ${formatBytes(bytes.before)} → ${formatBytes(bytes.after)}${percent}`);
+}
+
+;// CONCATENATED MODULE: ./src/baseline/index.ts
+/** Release-over-release comparison: load the previous release, compare, render. */
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/report/location.ts
+/** `path:line` as shown to people; the artifact itself when the finding has no entry path. */
+function findingLocation(finding) {
+    const path = finding.path || `(${finding.artifact})`;
+    return finding.line !== undefined ? `${path}:${finding.line}` : path;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+
+/** Plain-text report for terminals and logs: grouped by artifact, then severity, then a verdict. */
+function renderText(report, failOn) {
+    const lines = [
+        `release-audit ${report.tool.version}: ${plural(report.summary.artifacts, 'artifact')}, ` +
+            `${plural(report.summary.files, 'file')}, ${formatBytes(report.summary.bytes)}`
+    ];
+    for (const artifact of report.artifacts) {
+        const findings = report.findings.filter((f) => f.artifact === artifact.name);
+        lines.push('', `${artifact.name} (${artifact.source}): ${plural(artifact.files, 'file')}, ${formatBytes(artifact.bytes)}`);
+        if (findings.length === 0)
+            lines.push('  no findings');
+        for (const severity of SEVERITIES) {
+            for (const finding of findings.filter((f) => f.severity === severity)) {
+                lines.push(...renderFinding(finding, severity));
+            }
+        }
+    }
+    const known = new Set(report.artifacts.map((a) => a.name));
+    const loose = report.findings.filter((f) => !known.has(f.artifact));
+    if (loose.length > 0) {
+        lines.push('', 'About the audit itself (policy file, inputs):');
+        for (const finding of loose)
+            lines.push(...renderFinding(finding, finding.severity));
+    }
+    if (report.suppressed?.length) {
+        lines.push('', 'Suppressed by policy:');
+        for (const s of report.suppressed) {
+            const until = s.until ? ` until ${s.until}` : '';
+            lines.push(`  ${s.rule} ${s.path}: ${plural(s.count, 'finding')} (${s.reason}${until})`);
+        }
+    }
+    const baseline = readBaselineSection(report);
+    if (baseline)
+        lines.push('', renderBaselineText(baseline).trimEnd());
+    lines.push('', renderVerdict(report, failOn));
+    return lines.join('\n') + '\n';
+}
+function renderFinding(finding, severity) {
+    return [
+        `  ${severity.padEnd(7)} ${finding.rule}  ${findingLocation(finding)}`,
+        `          ${finding.message}`
+    ];
+}
+function renderVerdict(report, failOn) {
+    const { error, warning, notice } = report.summary;
+    const counts = `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')}`;
+    const mark = report.conclusion === 'failure' ? '✖ FAIL' : '✔ PASS';
+    return `${mark}: ${counts} (fail-on: ${failOn})`;
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/sources/npm-pack.ts
+
+
+
+
+
+const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const npm_pack_NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+class NpmPackError extends Error {
+    name = 'NpmPackError';
+}
+/**
+ * Runs `npm pack` in `cwd` into a temp dir of our own and returns the tarball as an artifact:
+ * this audits exactly what `npm publish` would upload, lifecycle scripts and `files` included.
+ * Call `cleanup` when the audit is done.
+ */
+async function packCurrentPackage(cwd) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'release-audit-pack-'));
+    const cleanup = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    try {
+        const { stdout } = await run(npm_pack_NPM, ['pack', '--json', '--pack-destination', dir], {
+            cwd,
+            maxBuffer: 64 * 1024 * 1024
+        });
+        const filename = parsePackOutput(stdout);
+        return {
+            artifact: {
+                name: filename,
+                source: 'npm pack',
+                input: { kind: 'file', path: external_node_path_default().join(dir, filename) }
+            },
+            cleanup
+        };
+    }
+    catch (error) {
+        await cleanup();
+        if (error instanceof NpmPackError)
+            throw error;
+        const stderr = error.stderr?.trim();
+        throw new NpmPackError(`npm pack failed in ${cwd}${stderr ? `: ${lastLines(stderr)}` : ''}`);
+    }
+}
+function parsePackOutput(stdout) {
+    // Lifecycle scripts may print before npm's JSON; the JSON array is the last thing written.
+    const start = stdout.lastIndexOf('\n[');
+    const json = stdout.slice(start === -1 ? stdout.indexOf('[') : start + 1);
+    const parsed = JSON.parse(json);
+    const filename = parsed[0]?.filename;
+    if (!filename)
+        throw new NpmPackError('npm pack did not report a tarball name');
+    // npm ≥ 9 reports scoped names as `scope-name-1.0.0.tgz`; keep only the base name for safety.
+    return external_node_path_default().basename(filename.replace(/^@/, '').replace(/\//g, '-'));
+}
+function lastLines(text) {
+    return text.split('\n').slice(-5).join('\n');
+}
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./src/sources/paths.ts
+
+
+
+/** A path argument that names nothing; the CLI turns it into exit code 2, the action into a failure. */
+class PathNotFoundError extends Error {
+    name = 'PathNotFoundError';
+}
+/**
+ * Turns files, folders and glob patterns (relative to `cwd`) into artifacts, one per file or
+ * folder, named by their path relative to `cwd`. A pattern that matches nothing is an error:
+ * auditing nothing must never look like a pass.
+ */
+async function resolvePaths(patterns, cwd) {
+    const seen = new Set();
+    const artifacts = [];
+    for (const pattern of patterns) {
+        const matches = isDynamicPattern(pattern)
+            ? await glob(pattern, {
+                cwd,
+                absolute: true,
+                onlyFiles: false,
+                dot: true,
+                expandDirectories: false
+            })
+            : [external_node_path_default().resolve(cwd, pattern)];
+        if (matches.length === 0)
+            throw new PathNotFoundError(`no file matches '${pattern}'`);
+        for (const match of matches.sort()) {
+            if (seen.has(match))
+                continue;
+            seen.add(match);
+            artifacts.push(await toArtifact(match, cwd, pattern));
+        }
+    }
+    return artifacts;
+}
+async function toArtifact(absolute, cwd, pattern) {
+    const info = await (0,promises_namespaceObject.stat)(absolute).catch((error) => {
+        const reason = error.code === 'ENOENT' ? 'no such file or directory' : error.message;
+        throw new PathNotFoundError(`cannot read '${pattern}': ${reason}`);
+    });
+    const relative = external_node_path_default().relative(cwd, absolute).split((external_node_path_default()).sep).join('/');
+    const name = relative === '' ? external_node_path_default().basename(absolute) : relative.startsWith('../') ? absolute : relative;
+    return {
+        name,
+        source: 'path',
+        input: info.isDirectory() ? { kind: 'dir', path: absolute } : { kind: 'file', path: absolute }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/archive/byte-source.ts
+
+
+/** Sequential read size: large enough that per-chunk overhead vanishes, small enough to bound memory. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+function bufferSource(data) {
+    return { kind: 'buffer', data, size: data.length };
+}
+/** Throws the I/O error (ENOENT, EISDIR…) of the input itself: that is a usage problem, not a finding. */
+async function fileSource(path) {
+    const info = await (0,promises_namespaceObject.stat)(path);
+    if (!info.isFile())
+        throw new Error(`${path} is not a regular file`);
+    return { kind: 'file', path, size: info.size };
+}
+async function readHead(source, length) {
+    if (source.kind === 'buffer')
+        return source.data.subarray(0, length);
+    const handle = await (0,promises_namespaceObject.open)(source.path, 'r');
+    try {
+        const head = Buffer.alloc(Math.min(length, source.size));
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        return head.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+function readChunks(source) {
+    if (source.kind === 'file')
+        return (0,external_node_fs_namespaceObject.createReadStream)(source.path, { highWaterMark: READ_CHUNK_BYTES });
+    return sliceBuffer(source.data);
+}
+// eslint-disable-next-line @typescript-eslint/require-await -- an async generator keeps one chunk type for both kinds
+async function* sliceBuffer(data) {
+    for (let offset = 0; offset < data.length; offset += READ_CHUNK_BYTES) {
+        yield data.subarray(offset, offset + READ_CHUNK_BYTES);
+    }
+}
+/** Reads a whole source into memory (callers bound `source.size` first). */
+async function readWhole(source) {
+    return source.kind === 'buffer' ? source.data : (0,promises_namespaceObject.readFile)(source.path);
+}
+/** A file read into shared memory, so a worker thread can read it too without a copy. */
+async function readShared(path, size) {
+    const data = Buffer.from(new SharedArrayBuffer(size));
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        let filled = 0;
+        while (filled < size) {
+            const { bytesRead } = await handle.read(data, filled, size - filled, filled);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+        }
+        return data.subarray(0, filled);
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function openRandomAccess(source, inMemoryMaxBytes) {
+    if (source.kind === 'buffer' || source.size <= inMemoryMaxBytes) {
+        const data = source.kind === 'buffer' ? source.data : await readShared(source.path, source.size);
+        return {
+            size: data.length,
+            data,
+            read: (offset, length) => Promise.resolve(data.subarray(offset, offset + length)),
+            close: () => Promise.resolve()
+        };
+    }
+    const handle = await (0,promises_namespaceObject.open)(source.path, 'r');
+    return {
+        size: source.size,
+        async read(offset, length) {
+            const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(length, source.size - offset)));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+            return buffer.subarray(0, bytesRead);
+        },
+        close: () => handle.close()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/archive/detect-format.ts
+/** Bytes of a source needed to recognise any format (one tar header block). */
+const detect_format_HEAD_BYTES = 512;
+const TAR_BLOCK_BYTES = 512;
+const MAGIC = [
+    ['zip', [0x50, 0x4b, 0x03, 0x04]],
+    ['zip', [0x50, 0x4b, 0x05, 0x06]], // an empty zip is only its end-of-central-directory record
+    ['gzip', [0x1f, 0x8b]],
+    ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+    ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+    ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+    ['rar', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]]
+];
+function detectFormat(head) {
+    for (const [format, magic] of MAGIC)
+        if (startsWith(head, magic))
+            return format;
+    // 'BZh' then the block size digit 1-9
+    if (head.length >= 4 && head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68) {
+        if (head[3] >= 0x31 && head[3] <= 0x39)
+            return 'bzip2';
+    }
+    return isTarHeader(head) ? 'tar' : undefined;
+}
+/** A ustar/GNU header (magic at 257) or an old v7 header whose checksum adds up. */
+function isTarHeader(block) {
+    if (block.length < TAR_BLOCK_BYTES)
+        return false;
+    return block.toString('latin1', 257, 262) === 'ustar' || checksumMatches(block);
+}
+/**
+ * A decompressed payload that starts with two zero blocks is an empty tar (`tar czf x.tgz -T /dev/null`);
+ * only trusted behind gzip/zstd, where the container already said "archive".
+ */
+function isEmptyTar(head) {
+    return (head.length >= 2 * TAR_BLOCK_BYTES &&
+        head.subarray(0, 2 * TAR_BLOCK_BYTES).every((b) => b === 0));
+}
+function startsWith(head, magic) {
+    if (head.length < magic.length)
+        return false;
+    for (let i = 0; i < magic.length; i++)
+        if (head[i] !== magic[i])
+            return false;
+    return true;
+}
+function checksumMatches(block) {
+    const field = block
+        .toString('latin1', 148, 156)
+        .replace(/[\0 ]+$/, '')
+        .trim();
+    if (!/^[0-7]{1,7}$/.test(field))
+        return false;
+    let sum = 8 * 0x20; // the checksum field itself counts as spaces
+    for (let i = 0; i < TAR_BLOCK_BYTES; i++)
+        if (i < 148 || i >= 156)
+            sum += block[i];
+    return sum === parseInt(field, 8);
+}
+
+;// CONCATENATED MODULE: ./src/archive/entry-paths.ts
+const MAYBE_UNSAFE = /^[\\/]|^[a-zA-Z]:|\.\.|\0/;
+/** Why an entry name is unsafe to extract, or undefined: absolute, drive or UNC paths, `..` segments, NUL bytes. */
+function describeUnsafePath(name) {
+    if (!MAYBE_UNSAFE.test(name))
+        return undefined; // the common case, once per entry
+    if (name.includes('\0'))
+        return 'the path contains a NUL byte';
+    if (/^[\\/]/.test(name))
+        return 'the path is absolute';
+    if (/^[a-zA-Z]:/.test(name))
+        return 'the path starts with a drive letter';
+    if (name.split(/[\\/]/).includes('..'))
+        return "the path contains a '..' segment";
+    return undefined;
+}
+/**
+ * Why a link target escapes the archive root, or undefined. Symlink targets resolve from the link's
+ * own folder; tar hard-link targets name another member, so they resolve from the root.
+ */
+function describeUnsafeLink(name, target, from) {
+    if (target.includes('\0'))
+        return 'the target contains a NUL byte';
+    if (/^[\\/]/.test(target) || /^[a-zA-Z]:/.test(target))
+        return 'the target is an absolute path';
+    const folder = from === 'link' ? splitSegments(name).slice(0, -1) : [];
+    let depth = 0;
+    for (const segment of folder)
+        depth = segment === '..' ? Math.max(0, depth - 1) : depth + 1;
+    for (const segment of splitSegments(target)) {
+        if (segment !== '..')
+            depth++;
+        else if (--depth < 0)
+            return 'the target leaves the archive root';
+    }
+    return undefined;
+}
+function splitSegments(path) {
+    return path.split(/[\\/]/).filter((segment) => segment !== '' && segment !== '.');
+}
+/** `a/b.tgz` → `b.tgz`, for either separator. */
+function entry_paths_baseName(path) {
+    const trimmed = path.replace(/[\\/]+$/, '');
+    return trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1) || trimmed;
+}
+
+;// CONCATENATED MODULE: ./src/archive/emit-member.ts
+
+
+
+
+/**
+ * Emits a member through `onEntry`, reports an unsafe name or link, then walks it as a nested
+ * archive if its first bytes say it is one.
+ */
+async function emitMember(scope, member) {
+    const { ctx } = scope;
+    const path = scope.prefix + member.name;
+    if (!ctx.admitEntry(path))
+        return;
+    ctx.emit(toEntry(ctx.artifact, path, scope.depth, member));
+    for (const problem of member.problems ?? [])
+        ctx.report(problem.rule, path, problem.message, problem.details);
+    reportUnsafeName(scope, path, member);
+    if (member.kind === 'file')
+        await walkNested(scope, path, member);
+}
+function toEntry(artifact, path, depth, member) {
+    const { size, kind, content, linkTarget } = member;
+    if (kind === 'file' && content)
+        return { artifact, path, depth, size, kind, content };
+    return linkTarget === undefined
+        ? { artifact, path, depth, size, kind }
+        : { artifact, path, depth, size, kind, linkTarget };
+}
+function reportUnsafeName(scope, path, member) {
+    const pathReason = describeUnsafePath(member.name);
+    if (pathReason) {
+        scope.ctx.report('archive/unsafe-path', path, `entry '${member.name}' has an unsafe path: ${member.unsafeReason ?? pathReason}; extracting it could write outside the target folder`);
+    }
+    if (member.linkTarget === undefined || member.linkChecked)
+        return;
+    const linkReason = describeUnsafeLink(member.name, member.linkTarget, member.linkFrom ?? 'link');
+    if (linkReason) {
+        scope.ctx.report('archive/unsafe-link', path, `${member.kind === 'hardlink' ? 'hard link' : 'symlink'} '${member.name}' → '${member.linkTarget}': ${linkReason}; extracting it could expose or overwrite files outside the target folder`, { target: member.linkTarget });
+    }
+}
+async function walkNested(scope, path, member) {
+    const { ctx } = scope;
+    const source = member.content ? bufferSource(member.content) : member.source;
+    if (!source || ctx.stopped)
+        return;
+    const format = detectFormat(member.content ?? (await readHead(source, detect_format_HEAD_BYTES)));
+    if (!format)
+        return;
+    if (scope.depth + 1 > ctx.limits.maxDepth) {
+        ctx.report('archive/limit', path, `${format} archive nested more than ${ctx.limits.maxDepth} levels deep; its content was not audited`, { limit: 'maxDepth', max: ctx.limits.maxDepth });
+        return;
+    }
+    await ctx.openArchive(source, format, {
+        ctx,
+        prefix: `${path}!/`,
+        depth: scope.depth + 1,
+        where: path,
+        name: entry_paths_baseName(member.name)
+    });
+}
+/** The per-entry limit, shared by every walker: the entry is listed, its content is not read. */
+function tooLargeProblem(scope, name, size) {
+    const max = scope.ctx.limits.maxEntryBytes;
+    return {
+        rule: 'archive/limit',
+        message: `entry '${name}' is ${formatBytes(size)}, over the per-entry limit of ${formatBytes(max)}; its content was not inspected`,
+        details: { limit: 'maxEntryBytes', size, max }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/archive/walk-context.ts
+
+/** A read that could not finish: the walker reports it and keeps what it already had. */
+class ArchiveReadError extends Error {
+    rule;
+    details;
+    constructor(rule, message, details) {
+        super(message);
+        this.rule = rule;
+        this.details = details;
+        this.name = 'ArchiveReadError';
+    }
+}
+/** An exception thrown by the caller's own callback: passed through, never taken for bad content. */
+class CallbackError extends Error {
+    original;
+    constructor(original) {
+        super('onEntry/onProblem callback failed');
+        this.original = original;
+        this.name = 'CallbackError';
+    }
+}
+/** Limits, counters and the two callbacks shared by every container of one artifact. */
+class WalkContext {
+    artifact;
+    limits;
+    openArchive;
+    onEntry;
+    onProblem;
+    stats = { files: 0, bytes: 0, entries: 0 };
+    stopped = false;
+    bytesRead = 0;
+    constructor(
+    /** Name of the top-level artifact, stamped on every entry. */
+    artifact, limits, openArchive, onEntry, onProblem) {
+        this.artifact = artifact;
+        this.limits = limits;
+        this.openArchive = openArchive;
+        this.onEntry = onEntry;
+        this.onProblem = onProblem;
+    }
+    report(rule, path, message, details) {
+        this.onProblem({ rule, path, message, ...(details ? { details } : {}) });
+    }
+    problem(problem) {
+        this.onProblem(problem);
+    }
+    /** Counts one more entry; past `maxEntries` the whole walk stops with one problem. */
+    admitEntry(path) {
+        if (this.stopped)
+            return false;
+        if (this.stats.entries < this.limits.maxEntries)
+            return true;
+        this.stop(path, `more than ${formatCount(this.limits.maxEntries)} entries; the walk stopped here and the rest was not audited`, { limit: 'maxEntries', max: this.limits.maxEntries });
+        return false;
+    }
+    /** Counts bytes about to be read; past `maxTotalBytes` the whole walk stops with one problem. */
+    admitBytes(path, bytes) {
+        if (this.stopped)
+            return false;
+        if (this.bytesRead + bytes <= this.limits.maxTotalBytes) {
+            this.bytesRead += bytes;
+            return true;
+        }
+        this.stop(path, `reading ${formatBytes(bytes)} more would pass the limit of ${formatBytes(this.limits.maxTotalBytes)} uncompressed in total; the walk stopped here and the rest was not audited`, { limit: 'maxTotalBytes', max: this.limits.maxTotalBytes, read: this.bytesRead });
+        return false;
+    }
+    emit(entry) {
+        this.stats.entries++;
+        if (entry.kind === 'file') {
+            this.stats.files++;
+            this.stats.bytes += 'content' in entry ? entry.content.length : entry.size;
+        }
+        try {
+            this.onEntry(entry);
+        }
+        catch (error) {
+            throw new CallbackError(error);
+        }
+    }
+    stop(path, message, details) {
+        this.stopped = true;
+        this.report('archive/limit', path, message, details);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/archive/decompress.ts
+
+
+
+
+/** Output chunk size: fewer, larger chunks make the tar parser and the copy loop cheaper. */
+const OUTPUT_CHUNK_BYTES = 256 * 1024;
+/**
+ * The ratio limit applies only past this many output bytes: a small file of repeated bytes compresses
+ * far beyond any sane ratio and is no threat.
+ */
+const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
+/** `zlib.createZstdDecompress` exists from Node 22.15 / 23.8; older runtimes cannot read zstd. */
+function zstdFactory() {
+    const factory = (external_node_zlib_default()).createZstdDecompress;
+    return typeof factory === 'function' ? factory : undefined;
+}
+/**
+ * Decompresses a gzip or zstd stream chunk by chunk, counting real bytes in and out. A stream that
+ * expands past `maxRatio` (once over RATIO_CHECK_MIN_BYTES) or breaks ends the iteration with an
+ * ArchiveReadError whose message says how far it got.
+ */
+async function* decompressChunks(input, format, maxRatio) {
+    const stream = createDecompressor(format);
+    const pumping = (0,external_node_stream_promises_namespaceObject.pipeline)(input, stream).catch(() => undefined); // failures surface through the reads below
+    let bytesOut = 0;
+    try {
+        for await (const chunk of stream) {
+            bytesOut += chunk.length;
+            const bytesIn = Math.max(1, stream.bytesWritten);
+            if (bytesOut > RATIO_CHECK_MIN_BYTES && bytesOut / bytesIn > maxRatio) {
+                throw new ArchiveReadError('archive/limit', `${format} stream expands more than ${maxRatio}× (${formatBytes(bytesIn)} became ${formatBytes(bytesOut)}), over the compression-ratio limit; the rest was not inspected`, { limit: 'maxRatio', max: maxRatio, bytesIn, bytesOut });
+            }
+            yield chunk;
+        }
+    }
+    catch (error) {
+        throw isZlibError(error)
+            ? new ArchiveReadError('archive/unreadable', decompress_describeFailure(format, error, bytesOut))
+            : error;
+    }
+    finally {
+        stream.destroy();
+        await pumping;
+    }
+}
+function createDecompressor(format) {
+    if (format === 'gzip')
+        return external_node_zlib_default().createGunzip({ chunkSize: OUTPUT_CHUNK_BYTES });
+    const factory = zstdFactory();
+    if (!factory)
+        throw new ArchiveReadError('archive/unsupported', 'zstd is not available in this Node.js');
+    return factory({ chunkSize: OUTPUT_CHUNK_BYTES });
+}
+// duck-typed: errors made by Node's zlib may come from another realm (jest's vm), failing instanceof
+function isZlibError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && /^(Z_|ZSTD_)/.test(code);
+}
+/**
+ * Node's zlib drops the output chunk it was filling when it fails, so the bytes counted here are
+ * the ones that really reached the walker.
+ */
+function decompress_describeFailure(format, error, bytesOut) {
+    const inspected = `only the first ${formatBytes(bytesOut)} of its content could be inspected`;
+    if (/unexpected end of file/i.test(error.message)) {
+        return `truncated ${format} stream after ${formatBytes(bytesOut)}; ${inspected}`;
+    }
+    if (bytesOut > 0 && /incorrect header check/i.test(error.message)) {
+        return `unexpected bytes after the end of the ${format} stream; they were not inspected, and ${inspected}`;
+    }
+    return `corrupt ${format} stream (${error.message}); ${inspected}`;
+}
+
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+// EXTERNAL MODULE: external "buffer"
+var external_buffer_ = __nccwpck_require__(181);
+// EXTERNAL MODULE: external "zlib"
+var external_zlib_ = __nccwpck_require__(3106);
+var external_zlib_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_zlib_, 2);
+;// CONCATENATED MODULE: external "node:assert"
+const external_node_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
+var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_namespaceObject||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_namespaceObject.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_namespaceObject.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_namespaceObject.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_namespaceObject.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_namespaceObject(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_namespaceObject(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_namespaceObject(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_namespaceObject.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_namespaceObject.posix.dirname(i),i=external_node_path_namespaceObject.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.basename(r),i),r=external_node_path_namespaceObject.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_namespaceObject.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
+`,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
+`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_namespaceObject.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_namespaceObject.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_namespaceObject.openSync(e,"r");let r=external_node_fs_namespaceObject.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_namespaceObject.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_namespaceObject.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_namespaceObject.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_namespaceObject.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_namespaceObject.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_namespaceObject.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_namespaceObject.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_namespaceObject.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_namespaceObject.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_namespaceObject.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_namespaceObject.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_namespaceObject.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_namespaceObject.resolve(s,t.name),e,i),ps(external_node_path_namespaceObject.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_namespaceObject.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_namespaceObject.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_namespaceObject.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_namespaceObject.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_namespaceObject.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_namespaceObject.resolve(s+"/"+h));external_node_fs_namespaceObject.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_namespaceObject.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_namespaceObject.unlink(s,c=>{if(c)return o(c);external_node_fs_namespaceObject.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_namespaceObject.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_namespaceObject.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_namespaceObject.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_namespaceObject.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_namespaceObject.resolve(x));try{external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_namespaceObject.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_namespaceObject.unlinkSync(x),external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_namespaceObject.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_namespaceObject.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_namespaceObject.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.rename(s,e,i=>{if(i)return t(i);external_node_fs_namespaceObject.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_namespaceObject.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.renameSync(s,t),external_node_fs_namespaceObject.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_namespaceObject.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_namespaceObject.posix.dirname(t.path),l=external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_namespaceObject.isAbsolute(t.path)?f(external_node_path_namespaceObject.resolve(t.path)):f(external_node_path_namespaceObject.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_namespaceObject.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_namespaceObject.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_namespaceObject.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_namespaceObject.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_namespaceObject.futimes(l,c,d,y=>y?external_node_fs_namespaceObject.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_namespaceObject.fchown(l,c,d,y=>y?external_node_fs_namespaceObject.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_namespaceObject.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_namespaceObject.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_namespaceObject.relative(this.cwd,external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_namespaceObject.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_namespaceObject.resolve(e,o);external_node_fs_namespaceObject.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_namespaceObject.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_namespaceObject.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_namespaceObject.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_namespaceObject.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_namespaceObject[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_namespaceObject.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_namespaceObject.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_namespaceObject.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_namespaceObject.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_namespaceObject.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_namespaceObject.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_namespaceObject.futimesSync(n,a,l)}catch(c){try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_namespaceObject.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_namespaceObject.resolve(o,h);let[a,l]=ye(()=>external_node_fs_namespaceObject.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_namespaceObject.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_namespaceObject[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_namespaceObject.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_namespaceObject.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_namespaceObject.openSync(s.file,"w+");else throw a}let o=external_node_fs_namespaceObject.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_namespaceObject.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_namespaceObject.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_namespaceObject.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_namespaceObject.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_namespaceObject.read(n,d,0,512,l,y)};external_node_fs_namespaceObject.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_namespaceObject.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_namespaceObject.fstat(c,(d,y)=>{if(d)return external_node_fs_namespaceObject.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_namespaceObject.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
+//# sourceMappingURL=index.min.js.map
+
+;// CONCATENATED MODULE: ./src/archive/walk-tar.ts
+
+
+
+
+
+const TAR_KINDS = {
+    File: 'file',
+    OldFile: 'file',
+    ContiguousFile: 'file',
+    Directory: 'directory',
+    GNUDumpDir: 'directory',
+    SymbolicLink: 'symlink',
+    Link: 'hardlink'
+};
+/**
+ * Streams a tar through node-tar's Parser. Entries that complete during one `write` are queued and
+ * emitted (nested archives walked) before the next chunk is written: walk order, backpressure and
+ * memory (one chunk's entries plus the entry being read) all stay bounded.
+ */
+async function walkTar(chunks, scope) {
+    const { ctx } = scope;
+    const steps = [];
+    const invalid = [];
+    let sawEntry = false; // or the two zero blocks of an empty archive
+    let sourceFailed = false;
+    let unrecognized = false;
+    const parser = new rt({
+        strict: false,
+        zstd: false,
+        onwarn: (code, message, data) => {
+            if (code === 'TAR_ENTRY_INVALID')
+                invalid.push(message);
+            else if (/^Truncated input/.test(message)) {
+                // after a failed gzip/zstd stream the cut is already reported
+                if (!sourceFailed)
+                    steps.push(() => reportTruncated(scope, data.entry));
+            }
+            else if (/unrecognized archive format/i.test(message)) {
+                unrecognized = !sawEntry && !sourceFailed;
+            }
+            else {
+                steps.push(() => ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)}: ${message}`));
+            }
+        }
+    });
+    // abort() always emits 'error' (TAR_ABORT); it is only ever our own stop.
+    parser.on('error', () => undefined);
+    parser.on('entry', (entry) => {
+        sawEntry = true;
+        readEntry(entry, scope, steps);
+    });
+    parser.on('ignoredEntry', (entry) => {
+        sawEntry = true;
+        steps.push(() => emitIgnored(entry, scope));
+    });
+    const drain = async () => {
+        for (let step = steps.shift(); step; step = steps.shift())
+            await step();
+    };
+    try {
+        for await (const chunk of chunks) {
+            if (!sawEntry && isEmptyTar(chunk))
+                sawEntry = true;
+            parser.write(chunk);
+            if (steps.length > 0)
+                await drain();
+            if (ctx.stopped) {
+                parser.abort(new Error('walk stopped'));
+                return;
+            }
+        }
+    }
+    catch (error) {
+        if (!(error instanceof ArchiveReadError))
+            throw error;
+        sourceFailed = true;
+        steps.push(() => ctx.report(error.rule, scope.where, error.message, error.details));
+    }
+    parser.end(); // flushes an entry cut short, with a "truncated" warning
+    await drain();
+    if (ctx.stopped)
+        return;
+    if (unrecognized) {
+        const blocks = invalid.length > 0 ? ` (${plural(invalid.length, 'corrupt header block')})` : '';
+        ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)} looks like a tar archive but holds no readable entry${blocks}`);
+    }
+    else if (invalid.length > 0) {
+        ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)}: ${plural(invalid.length, 'corrupt tar header block')} skipped (${invalid[0]}); entries there were not audited`, { invalidBlocks: invalid.length });
+    }
+}
+function readEntry(entry, scope, steps) {
+    const kind = TAR_KINDS[entry.type] ?? 'other';
+    const member = { name: entry.path, kind, size: entry.size };
+    if (entry.linkpath) {
+        member.linkTarget = entry.linkpath;
+        member.linkFrom = kind === 'hardlink' ? 'root' : 'link';
+    }
+    const { ctx } = scope;
+    if (kind !== 'file' || ctx.stopped || entry.size > ctx.limits.maxEntryBytes) {
+        if (kind === 'file' && !ctx.stopped)
+            member.problems = [tooLargeProblem(scope, entry.path, entry.size)];
+        entry.resume();
+        steps.push(() => emitMember(scope, member));
+        return;
+    }
+    // the size is declared, but the parser never hands over more than it: preallocating is safe
+    const content = Buffer.allocUnsafe(entry.size);
+    let received = 0;
+    entry.on('data', (chunk) => {
+        chunk.copy(content, received);
+        received += chunk.length;
+    });
+    entry.on('end', () => {
+        steps.push(async () => {
+            if (!ctx.admitBytes(scope.prefix + entry.path, received))
+                return;
+            member.content = received === content.length ? content : content.subarray(0, received);
+            await emitMember(scope, member);
+        });
+    });
+}
+function emitIgnored(entry, scope) {
+    if (entry.meta) {
+        scope.ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)}: an oversized ${entry.type} header (${entry.size} bytes) was skipped, so the names or sizes of the entries after it may be wrong`);
+        return;
+    }
+    const problems = [];
+    if (entry.type === 'SparseFile') {
+        problems.push({
+            rule: 'archive/unreadable',
+            message: `GNU sparse file '${entry.path}' cannot be read; its content was not inspected`
+        });
+    }
+    return emitMember(scope, { name: entry.path, kind: 'other', size: entry.size, problems });
+}
+function reportTruncated(scope, entry) {
+    const where = entry ? `: entry '${entry.path}' is cut short` : '';
+    scope.ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)} is truncated${where}; only the bytes present were inspected`);
+}
+function describeContainer(scope) {
+    return scope.where ? `'${scope.where}'` : `'${scope.name}'`;
+}
+
+;// CONCATENATED MODULE: ./src/archive/walk-compressed.ts
+
+
+
+
+
+
+
+/** A gzip or zstd stream: a tar inside (`.tgz`) is walked as one, anything else is a single member. */
+async function walkCompressed(source, format, scope) {
+    const chunks = decompressChunks(readChunks(source), format, scope.ctx.limits.maxRatio);
+    const { head, rest } = await peekBytes(chunks, 2 * detect_format_HEAD_BYTES); // two blocks: an empty tar is two zero blocks
+    if (isTarHeader(head) || isEmptyTar(head))
+        return walkTar(rest, scope);
+    await walkSingle(rest, format, scope);
+}
+async function walkSingle(chunks, format, scope) {
+    const { ctx } = scope;
+    const name = payloadName(scope.name);
+    const max = ctx.limits.maxEntryBytes;
+    const parts = [];
+    let size = 0;
+    let failure;
+    try {
+        for await (const chunk of chunks) {
+            size += chunk.length;
+            if (size > max)
+                break;
+            parts.push(chunk);
+        }
+    }
+    catch (error) {
+        if (!(error instanceof ArchiveReadError))
+            throw error;
+        failure = error;
+    }
+    const problems = [];
+    if (size > max) {
+        problems.push({
+            rule: 'archive/limit',
+            message: `the ${format} payload '${name}' decompresses to more than the per-entry limit of ${formatBytes(max)}; its content was not inspected`,
+            details: { limit: 'maxEntryBytes', max }
+        });
+        await emitMember(scope, { name, kind: 'file', size, problems });
+    }
+    else if (ctx.admitBytes(scope.prefix + name, size)) {
+        await emitMember(scope, {
+            name,
+            kind: 'file',
+            size,
+            content: Buffer.concat(parts, size),
+            problems
+        });
+    }
+    if (failure)
+        ctx.report(failure.rule, scope.where, failure.message, failure.details);
+}
+/** `notes.txt.gz` → `notes.txt`, `pkg.tgz` → `pkg.tar`; a name without a known suffix stays as it is. */
+function payloadName(container) {
+    const name = container.replace(/\.(gz|gzip|z|zst|zstd)$/i, '').replace(/\.(tgz|tzst)$/i, '.tar');
+    return name === '' ? container : name;
+}
+/**
+ * Reads until `length` bytes (or the end) are buffered; `rest` replays them, then continues the
+ * same iteration, rethrowing a failure met while peeking once the bytes before it are consumed.
+ */
+async function peekBytes(chunks, length) {
+    const seen = [];
+    let seenBytes = 0;
+    let failure;
+    let done = false;
+    try {
+        while (seenBytes < length) {
+            const next = await chunks.next();
+            if (next.done) {
+                done = true;
+                break;
+            }
+            seen.push(next.value);
+            seenBytes += next.value.length;
+        }
+    }
+    catch (error) {
+        failure = error; // rethrown as it came, once the bytes before it are replayed
+        done = true;
+    }
+    async function* rest() {
+        try {
+            yield* seen;
+            if (failure !== undefined)
+                throw failure;
+            if (!done)
+                yield* chunks;
+        }
+        finally {
+            await chunks.return(undefined); // closes the decompressor and the file even when the reader stops early
+        }
+    }
+    return { head: Buffer.concat(seen, seenBytes).subarray(0, length), rest: rest() };
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/archive/zip-entry-data.ts
+
+const LOCAL_HEADER_BYTES = 30;
+/*
+ * The two functions below also run inside the inflate worker, which is built from their source
+ * text: they must stay self-contained (no imports, no names from outside, zlib passed in).
+ */
+/** Where the member's data starts, from its 30-byte local header, or why it cannot be read. */
+function locateData(header, job) {
+    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50)
+        return { code: 'no-header' };
+    const start = job.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const end = start + job.compressedSize;
+    if (end > job.fileSize)
+        return { code: 'truncated' };
+    if (end > job.limit || job.shared)
+        return { code: 'overlap' };
+    return start;
+}
+/** Inflates (or takes) the data, never past the declared size, and checks its CRC-32. */
+function decodeData(z, compressed, job) {
+    let data;
+    const size = job.uncompressedSize;
+    if (job.method === 0) {
+        if (job.compressedSize !== size)
+            return { failure: { code: 'stored-sizes' } };
+        data = compressed;
+    }
+    else if (job.method === 8) {
+        try {
+            // an output buffer of exactly the declared size (+1 to see the end) spares a 16 KiB one per entry
+            data = z.inflateRawSync(compressed, {
+                maxOutputLength: Math.max(1, size),
+                chunkSize: Math.max(64, size + 1)
+            });
+        }
+        catch (error) {
+            const { code, message } = error;
+            if (code === 'ERR_BUFFER_TOO_LARGE')
+                return { failure: { code: 'too-large' } };
+            return { failure: { code: 'corrupt', detail: String(message) } };
+        }
+        if (data.length !== size)
+            return { failure: { code: 'size', actual: data.length } };
+    }
+    else {
+        return { failure: { code: 'method' } };
+    }
+    const crcOk = typeof z.crc32 !== 'function' || z.crc32(data) === job.crc32;
+    return { data, crcOk };
+}
+const METHOD_NAMES = {
+    1: 'shrink',
+    6: 'implode',
+    9: 'deflate64',
+    12: 'bzip2',
+    14: 'LZMA',
+    19: 'LZ77',
+    93: 'zstd',
+    95: 'xz',
+    98: 'PPMd',
+    99: 'AES'
+};
+/** Why a member's content was not read, in words. */
+function zip_entry_data_describeFailure(failure, job) {
+    switch (failure.code) {
+        case 'no-header':
+            return `no local header at offset ${job.localHeaderOffset}`;
+        case 'truncated':
+            return 'its data runs past the end of the file (truncated zip)';
+        case 'overlap':
+            return "its data overlaps another entry's (a zip-bomb technique)";
+        case 'stored-sizes':
+            return 'stored sizes disagree';
+        case 'too-large':
+            return `it inflates to more than its declared ${formatBytes(job.uncompressedSize)}`;
+        case 'corrupt':
+            return `corrupt deflate data (${failure.detail})`;
+        case 'size':
+            return `it inflates to ${failure.actual} bytes, not the declared ${job.uncompressedSize}`;
+        case 'method': {
+            const name = METHOD_NAMES[job.method];
+            return `unsupported compression method ${job.method}${name ? ` (${name})` : ''}`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/archive/inflate-worker.ts
+
+
+/** Small results travel together in batches of this size: one message per batch, not per entry. */
+const BATCH_BYTES = 512 * 1024;
+/** The worker waits while this many KiB of inflated data sit unread on the main thread. */
+const MAX_PENDING_KIB = 8 * 1024;
+const JOB_FIELDS = 8;
+/**
+ * Inflates zip members on a worker thread while the main thread emits the ones before them: for
+ * a zip of many small files, zlib's per-call cost otherwise doubles the walk. The zip bytes are
+ * shared, results come back in order in transferred batches, and the worker pauses when the main
+ * thread falls MAX_PENDING_BYTES behind. If the worker fails, `result` answers undefined and the
+ * caller reads that member itself.
+ */
+class InflateWorker {
+    zip;
+    worker;
+    results = new Map();
+    pending = new Int32Array(new SharedArrayBuffer(4));
+    waiting;
+    finished = false;
+    constructor(zip, jobs, source = WORKER_SOURCE) {
+        this.zip = zip;
+        this.worker = new external_node_worker_threads_namespaceObject.Worker(source, {
+            eval: true,
+            workerData: {
+                zip: zip.buffer,
+                jobs: packJobs(jobs),
+                pending: this.pending.buffer,
+                batchBytes: BATCH_BYTES,
+                maxPending: MAX_PENDING_KIB
+            }
+        });
+        this.worker.on('message', (message) => this.receive(message));
+        this.worker.on('error', () => this.finish());
+        this.worker.on('exit', () => this.finish());
+    }
+    /** The result of job `index`, or undefined when the worker died before producing it. */
+    async result(index) {
+        while (!this.results.has(index) && !this.finished) {
+            await new Promise((wake) => (this.waiting = { index, wake }));
+        }
+        const result = this.results.get(index);
+        this.results.delete(index);
+        if (result && 'data' in result && result.data.buffer !== this.zip.buffer) {
+            Atomics.sub(this.pending, 0, Math.ceil(result.data.length / 1024)); // counted in KiB
+            Atomics.notify(this.pending, 0);
+        }
+        return result;
+    }
+    async close() {
+        this.finished = true;
+        await this.worker.terminate();
+    }
+    receive(message) {
+        if (message.done)
+            return this.finish();
+        for (const item of message.items ?? []) {
+            if (item[1] === 'failure') {
+                this.results.set(item[0], item[2]);
+                continue;
+            }
+            const [index, where, offset, length, crcOk] = item;
+            const bytes = where === 'zip' ? this.zip.buffer : where === 'batch' ? message.batch : message.own;
+            this.results.set(index, { data: Buffer.from(bytes, offset, length), crcOk });
+        }
+        this.wake();
+    }
+    finish() {
+        this.finished = true;
+        this.wake();
+    }
+    wake() {
+        const waiting = this.waiting;
+        if (waiting && (this.finished || this.results.has(waiting.index))) {
+            this.waiting = undefined;
+            waiting.wake();
+        }
+    }
+}
+/** Shares the zip with a worker: bytes already in a SharedArrayBuffer are used as they are. */
+function toSharedBuffer(data) {
+    if (data.buffer instanceof SharedArrayBuffer)
+        return data;
+    const shared = Buffer.from(new SharedArrayBuffer(data.length));
+    data.copy(shared);
+    return shared;
+}
+function packJobs(jobs) {
+    const packed = new Float64Array(jobs.length * JOB_FIELDS);
+    jobs.forEach((job, i) => {
+        packed.set([
+            job.localHeaderOffset,
+            job.compressedSize,
+            job.uncompressedSize,
+            job.method,
+            job.crc32,
+            job.limit,
+            job.shared ? 1 : 0,
+            job.fileSize
+        ], i * JOB_FIELDS);
+    });
+    return packed;
+}
+// Plain JS run with `eval: true`, so it needs no file of its own in the bundle; it reuses
+// locateData and decodeData through their source text.
+const WORKER_SOURCE = `'use strict'
+const { parentPort, workerData } = require('node:worker_threads')
+const zlib = require('node:zlib')
+const locateData = ${locateData.toString()}
+const decodeData = ${decodeData.toString()}
+const { jobs, batchBytes, maxPending } = workerData
+const zip = Buffer.from(workerData.zip)
+const pending = new Int32Array(workerData.pending)
+let batch = Buffer.allocUnsafe(batchBytes)
+let used = 0
+let items = []
+let itemsKiB = 0
+function send(message, transfer, kib) {
+  Atomics.add(pending, 0, kib)
+  parentPort.postMessage(message, transfer)
+  for (let now = Atomics.load(pending, 0); now > maxPending; now = Atomics.load(pending, 0)) {
+    Atomics.wait(pending, 0, now, 100)
+  }
+}
+function flush() {
+  if (items.length === 0) return
+  send({ batch: batch.buffer, items }, [batch.buffer], itemsKiB)
+  batch = Buffer.allocUnsafe(batchBytes)
+  used = 0
+  items = []
+  itemsKiB = 0
+}
+for (let i = 0; i < jobs.length / ${JOB_FIELDS}; i++) {
+  if (items.length >= 256) flush()
+  const f = jobs.subarray(i * ${JOB_FIELDS}, (i + 1) * ${JOB_FIELDS})
+  const job = { localHeaderOffset: f[0], compressedSize: f[1], uncompressedSize: f[2], method: f[3], crc32: f[4], limit: f[5], shared: f[6] === 1, fileSize: f[7] }
+  const start = locateData(zip.subarray(job.localHeaderOffset, job.localHeaderOffset + 30), job)
+  if (typeof start !== 'number') {
+    items.push([i, 'failure', { failure: start }])
+    continue
+  }
+  const result = decodeData(zlib, zip.subarray(start, start + job.compressedSize), job)
+  if (result.failure) {
+    items.push([i, 'failure', result])
+    continue
+  }
+  const { data, crcOk } = result
+  if (data.buffer === zip.buffer) {
+    items.push([i, 'zip', data.byteOffset, data.length, crcOk])
+  } else if (data.length > batchBytes / 4) {
+    flush()
+    send({ own: data.buffer, items: [[i, 'own', data.byteOffset, data.length, crcOk]] }, [data.buffer], Math.ceil(data.length / 1024))
+  } else {
+    if (used + data.length > batchBytes) flush()
+    data.copy(batch, used)
+    items.push([i, 'batch', used, data.length, crcOk])
+    used += data.length
+    itemsKiB += Math.ceil(data.length / 1024)
+  }
+}
+flush()
+parentPort.postMessage({ done: true })
+`;
+
+;// CONCATENATED MODULE: ./src/archive/zip-names.ts
+
+const UTF8_FLAG = 0x0800;
+const UNICODE_PATH_EXTRA = 0x7075;
+// The upper half of code page 437, the encoding of zip names without the UTF-8 flag.
+const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+/**
+ * A zip entry name as the archiver meant it: UTF-8 when general-purpose bit 11 says so, else the
+ * Info-ZIP Unicode Path extra field when its CRC matches the raw name, else CP437.
+ */
+function decodeZipName(raw, flags, extra) {
+    if (flags & UTF8_FLAG)
+        return raw.toString('utf8');
+    const unicode = readUnicodePath(raw, extra);
+    if (unicode !== undefined)
+        return unicode;
+    return decodeCp437(raw);
+}
+function decodeCp437(raw) {
+    let text = '';
+    for (const byte of raw)
+        text += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
+    return text;
+}
+/** Extra fields are `id(2) size(2) data(size)` records. */
+function findExtraField(extra, id) {
+    for (let at = 0; at + 4 <= extra.length;) {
+        const fieldId = extra.readUInt16LE(at);
+        const size = extra.readUInt16LE(at + 2);
+        if (fieldId === id)
+            return extra.subarray(at + 4, Math.min(extra.length, at + 4 + size));
+        at += 4 + size;
+    }
+    return undefined;
+}
+function readUnicodePath(raw, extra) {
+    const field = findExtraField(extra, UNICODE_PATH_EXTRA);
+    if (!field || field.length < 5 || field[0] !== 1)
+        return undefined;
+    if (typeof (external_node_zlib_default()).crc32 === 'function' && field.readUInt32LE(1) !== external_node_zlib_default().crc32(raw))
+        return undefined;
+    return field.subarray(5).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/archive/zip-directory.ts
+
+/** The zip cannot be listed at all (no or unreadable end-of-central-directory record). */
+class ZipFormatError extends Error {
+    name = 'ZipFormatError';
+}
+const EOCD_SIGNATURE = 0x06054b50;
+const EOCD_BYTES = 22;
+const MAX_COMMENT_BYTES = 0xffff;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_LOCATOR_BYTES = 20;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const ZIP64_EOCD_BYTES = 56;
+const ZIP64_EXTRA = 0x0001;
+const RECORD_SIGNATURE = 0x02014b50;
+const RECORD_BYTES = 46;
+/** Reads the central directory; `maxRecords` bounds the work for a directory that claims millions. */
+async function readZipDirectory(reader, maxRecords) {
+    const { eocdOffset, eocd } = await findEndRecord(reader);
+    if (eocd.readUInt16LE(4) !== 0 || eocd.readUInt16LE(6) !== 0) {
+        throw new ZipFormatError('multi-disk (spanned) zip archives are not supported');
+    }
+    let count = eocd.readUInt16LE(10);
+    let size = eocd.readUInt32LE(12);
+    let offset = eocd.readUInt32LE(16);
+    const zip64 = await readZip64End(reader, eocdOffset);
+    if (zip64)
+        ({ count, size, offset } = zip64);
+    if (offset + size > eocdOffset) {
+        throw new ZipFormatError(`the central directory (${size} bytes at offset ${offset}) lies outside the file: truncated or corrupt zip`);
+    }
+    const directory = await reader.read(offset, size);
+    const records = [];
+    let at = 0;
+    for (let i = 0; i < count && records.length < maxRecords; i++) {
+        if (at + RECORD_BYTES > directory.length || directory.readUInt32LE(at) !== RECORD_SIGNATURE) {
+            return {
+                records,
+                directoryOffset: offset,
+                damage: `central directory record ${i + 1} of ${count} is corrupt`
+            };
+        }
+        const nameLength = directory.readUInt16LE(at + 28);
+        const extraLength = directory.readUInt16LE(at + 30);
+        const commentLength = directory.readUInt16LE(at + 32);
+        const end = at + RECORD_BYTES + nameLength + extraLength + commentLength;
+        if (end > directory.length) {
+            return {
+                records,
+                directoryOffset: offset,
+                damage: `central directory record ${i + 1} of ${count} is cut short`
+            };
+        }
+        records.push(parseRecord(directory, at, nameLength, extraLength));
+        at = end;
+    }
+    return { records, directoryOffset: offset };
+}
+function parseRecord(directory, at, nameLength, extraLength) {
+    const flags = directory.readUInt16LE(at + 8);
+    const rawName = directory.subarray(at + RECORD_BYTES, at + RECORD_BYTES + nameLength);
+    const extra = directory.subarray(at + RECORD_BYTES + nameLength, at + RECORD_BYTES + nameLength + extraLength);
+    const record = {
+        name: decodeZipName(rawName, flags, extra),
+        rawName,
+        flags,
+        method: directory.readUInt16LE(at + 10),
+        crc32: directory.readUInt32LE(at + 16),
+        compressedSize: directory.readUInt32LE(at + 20),
+        uncompressedSize: directory.readUInt32LE(at + 24),
+        localHeaderOffset: directory.readUInt32LE(at + 42),
+        externalAttributes: directory.readUInt32LE(at + 38)
+    };
+    applyZip64Extra(record, extra);
+    return record;
+}
+/** Sizes and offset saturated at 0xFFFFFFFF continue, in that order, in the zip64 extra field. */
+function applyZip64Extra(record, extra) {
+    const field = findExtraField(extra, ZIP64_EXTRA);
+    if (!field)
+        return;
+    let at = 0;
+    const next = (current) => {
+        if (current !== 0xffffffff || at + 8 > field.length)
+            return current;
+        const value = Number(field.readBigUInt64LE(at));
+        at += 8;
+        return value;
+    };
+    record.uncompressedSize = next(record.uncompressedSize);
+    record.compressedSize = next(record.compressedSize);
+    record.localHeaderOffset = next(record.localHeaderOffset);
+}
+async function findEndRecord(reader) {
+    const tailStart = Math.max(0, reader.size - EOCD_BYTES - MAX_COMMENT_BYTES);
+    const tail = await reader.read(tailStart, reader.size - tailStart);
+    for (let at = tail.length - EOCD_BYTES; at >= 0; at--) {
+        if (tail.readUInt32LE(at) !== EOCD_SIGNATURE)
+            continue;
+        const commentLength = tail.readUInt16LE(at + 20);
+        if (at + EOCD_BYTES + commentLength <= tail.length) {
+            return { eocdOffset: tailStart + at, eocd: tail.subarray(at, at + EOCD_BYTES) };
+        }
+    }
+    throw new ZipFormatError('no end-of-central-directory record: the zip is truncated or corrupt');
+}
+async function readZip64End(reader, eocdOffset) {
+    if (eocdOffset < ZIP64_LOCATOR_BYTES)
+        return undefined;
+    const locator = await reader.read(eocdOffset - ZIP64_LOCATOR_BYTES, ZIP64_LOCATOR_BYTES);
+    if (locator.readUInt32LE(0) !== ZIP64_LOCATOR_SIGNATURE)
+        return undefined;
+    const at = Number(locator.readBigUInt64LE(8));
+    const record = await reader.read(at, ZIP64_EOCD_BYTES);
+    if (record.length < ZIP64_EOCD_BYTES || record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) {
+        throw new ZipFormatError('the zip64 end-of-central-directory record is missing or corrupt');
+    }
+    return {
+        count: Number(record.readBigUInt64LE(32)),
+        size: Number(record.readBigUInt64LE(40)),
+        offset: Number(record.readBigUInt64LE(48))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/archive/zip-members.ts
+
+
+
+
+const ENCRYPTED_FLAG = 0x0001;
+const MAX_LINK_TARGET_BYTES = 4096;
+/** The data job of each record whose content is to be read (undefined for the others), in order. */
+function planJobs(directory, fileSize, limits) {
+    const bounds = dataBounds(directory, fileSize);
+    return directory.records.map((record) => {
+        if (blockingProblem(record, kindOf(record), limits) !== 'none')
+            return undefined;
+        return {
+            localHeaderOffset: record.localHeaderOffset,
+            compressedSize: record.compressedSize,
+            uncompressedSize: record.uncompressedSize,
+            method: record.method,
+            crc32: record.crc32,
+            limit: bounds.after(record.localHeaderOffset),
+            shared: bounds.shared.has(record.localHeaderOffset),
+            fileSize
+        };
+    });
+}
+/** What keeps a record's data from being read, checked once while planning and once when emitting. */
+function blockingProblem(record, kind, limits) {
+    if (kind !== 'file' && kind !== 'symlink')
+        return 'not-data';
+    if (record.flags & ENCRYPTED_FLAG)
+        return 'encrypted';
+    if (kind === 'symlink')
+        return record.uncompressedSize > MAX_LINK_TARGET_BYTES ? 'long-link' : 'none';
+    if (Math.max(record.uncompressedSize, record.compressedSize) > limits.maxEntryBytes)
+        return 'too-large';
+    const ratio = record.uncompressedSize / Math.max(1, record.compressedSize);
+    if (record.uncompressedSize > RATIO_CHECK_MIN_BYTES && ratio > limits.maxRatio)
+        return 'ratio';
+    return 'none';
+}
+/** The member as the record describes it, with the problem that rules out reading its data. */
+async function describeMember(record, scope) {
+    const kind = kindOf(record);
+    const member = { name: record.name, kind, size: record.uncompressedSize };
+    if (describeUnsafePath(record.name))
+        member.unsafeReason = await validateZipName(record.name);
+    const { limits } = scope.ctx;
+    const blocker = blockingProblem(record, kind, limits);
+    if (blocker === 'none' || blocker === 'not-data')
+        return member;
+    const largest = Math.max(record.uncompressedSize, record.compressedSize);
+    const ratio = record.uncompressedSize / Math.max(1, record.compressedSize);
+    const problem = {
+        encrypted: () => ({
+            rule: 'archive/encrypted',
+            message: `entry '${record.name}' is encrypted; its content could not be audited`
+        }),
+        'long-link': () => ({
+            rule: 'archive/unreadable',
+            message: `symlink '${record.name}' has a ${formatBytes(record.uncompressedSize)} target, too long to be a path; it was not read`
+        }),
+        'too-large': () => tooLargeProblem(scope, record.name, largest),
+        ratio: () => ({
+            rule: 'archive/limit',
+            message: `entry '${record.name}' would expand ${Math.round(ratio)}× (${formatBytes(record.compressedSize)} to ${formatBytes(record.uncompressedSize)}), over the compression-ratio limit of ${limits.maxRatio}×; its content was not inspected`,
+            details: {
+                limit: 'maxRatio',
+                max: limits.maxRatio,
+                compressed: record.compressedSize,
+                uncompressed: record.uncompressedSize
+            }
+        })
+    };
+    member.problems = [problem[blocker]()];
+    return member;
+}
+function kindOf(record) {
+    if (record.name.endsWith('/'))
+        return 'directory';
+    switch ((record.externalAttributes >>> 16) & 0o170000) {
+        case 0o120000:
+            return 'symlink';
+        case 0o040000:
+            return 'directory';
+        case 0o010000: // FIFO
+        case 0o020000: // character device
+        case 0o060000: // block device
+        case 0o140000: // socket
+            return 'other';
+        default:
+            return 'file';
+    }
+}
+/** yauzl's wording of an unsafe name; loaded only when one turns up (it costs ~40 ms to load). */
+async function validateZipName(name) {
+    const { default: yauzl } = await __nccwpck_require__.e(/* import() */ 663).then(__nccwpck_require__.t.bind(__nccwpck_require__, 663, 19));
+    return yauzl.validateFileName(name) ?? undefined;
+}
+function dataBounds(directory, fileSize) {
+    const offsets = directory.records.map((r) => r.localHeaderOffset);
+    offsets.push(directory.directoryOffset, fileSize);
+    offsets.sort((a, b) => a - b);
+    const shared = new Set();
+    for (let i = 1; i < offsets.length; i++)
+        if (offsets[i] === offsets[i - 1])
+            shared.add(offsets[i]);
+    return {
+        shared,
+        after(offset) {
+            let low = 0;
+            let high = offsets.length - 1;
+            while (low < high) {
+                const mid = (low + high) >> 1;
+                if (offsets[mid] > offset)
+                    high = mid;
+                else
+                    low = mid + 1;
+            }
+            return offsets[low] > offset ? offsets[low] : fileSize;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/archive/walk-zip.ts
+
+
+
+
+
+
+
+/** Zips up to this size are read into memory (fast); larger ones are read entry by entry at offsets. */
+const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024;
+/** Below this many members to inflate (and bytes), starting a worker costs more than it saves. */
+const WORKER_MIN_JOBS = 2000;
+const WORKER_MIN_BYTES = 32 * 1024 * 1024;
+/** Walks a zip from its central directory, reading each member's data from its local header. */
+async function walkZip(source, scope, options = {}) {
+    const { ctx } = scope;
+    const reader = await openRandomAccess(source, options.inMemoryMaxBytes ?? ZIP_IN_MEMORY_MAX_BYTES);
+    let worker;
+    try {
+        let directory;
+        try {
+            directory = await readZipDirectory(reader, ctx.limits.maxEntries + 1);
+        }
+        catch (error) {
+            if (!(error instanceof ZipFormatError))
+                throw error;
+            ctx.report('archive/unreadable', scope.where, `zip '${scope.name}' cannot be read: ${error.message}; its entries were not audited`);
+            return;
+        }
+        const jobs = planJobs(directory, reader.size, scope.ctx.limits);
+        const wanted = jobs.filter((job) => job !== undefined);
+        if (reader.data && wantsWorker(wanted, options.worker ?? 'auto')) {
+            worker = new InflateWorker(toSharedBuffer(reader.data), wanted);
+        }
+        let jobIndex = 0;
+        for (let i = 0; i < directory.records.length && !ctx.stopped; i++) {
+            const record = directory.records[i];
+            const member = await describeMember(record, scope);
+            const job = jobs[i];
+            if (job) {
+                const index = jobIndex++;
+                const path = scope.prefix + record.name;
+                if (member.kind === 'file' && !ctx.admitBytes(path, job.uncompressedSize))
+                    return;
+                const result = (await worker?.result(index)) ?? (await readData(reader, job));
+                applyResult(member, record, job, result);
+            }
+            await emitMember(scope, member);
+        }
+        if (directory.damage && !ctx.stopped) {
+            ctx.report('archive/unreadable', scope.where, `zip '${scope.name}': ${directory.damage}; the entries after it were not audited`);
+        }
+    }
+    finally {
+        await worker?.close();
+        await reader.close();
+    }
+}
+function wantsWorker(jobs, mode) {
+    if (mode !== 'auto')
+        return mode === 'always' && jobs.length > 0;
+    return (jobs.length >= WORKER_MIN_JOBS ||
+        jobs.reduce((sum, job) => sum + job.uncompressedSize, 0) >= WORKER_MIN_BYTES);
+}
+function applyResult(member, record, job, result) {
+    const problems = (member.problems ??= []);
+    if ('failure' in result) {
+        problems.push({
+            rule: 'archive/unreadable',
+            message: `entry '${record.name}' cannot be read: ${zip_entry_data_describeFailure(result.failure, job)}; its content was not inspected`
+        });
+        return;
+    }
+    if (!result.crcOk) {
+        problems.push({
+            rule: 'archive/unreadable',
+            message: `entry '${record.name}' fails its CRC-32 check: the archive is corrupt; its content was inspected as found`
+        });
+    }
+    if (member.kind === 'symlink')
+        member.linkTarget = result.data.toString('utf8');
+    else
+        member.content = result.data;
+}
+/** Reads one member's data on this thread (small zips, zips read at offsets, a failed worker). */
+async function readData(reader, job) {
+    const start = locateData(await reader.read(job.localHeaderOffset, LOCAL_HEADER_BYTES), job);
+    if (typeof start !== 'number')
+        return { failure: start };
+    return decodeData((external_node_zlib_default()), await reader.read(start, job.compressedSize), job);
+}
+
+;// CONCATENATED MODULE: ./src/archive/open-archive.ts
+
+
+
+
+
+
+const UNSUPPORTED = {
+    bzip2: 'bzip2',
+    xz: 'xz',
+    '7z': '7-Zip',
+    rar: 'RAR'
+};
+/** Walks a container whose format its first bytes gave; bad content ends as a problem, never a throw. */
+async function openArchive(source, format, scope) {
+    try {
+        switch (format) {
+            case 'zip':
+                return await walkZip(source, scope);
+            case 'tar':
+                return await walkTar(readChunks(source), scope);
+            case 'gzip':
+                return await walkCompressed(source, 'gzip', scope);
+            case 'zstd':
+                if (zstdFactory())
+                    return await walkCompressed(source, 'zstd', scope);
+                return reportZstdUnavailable(scope);
+            default:
+                scope.ctx.report('archive/unsupported', scope.where, `'${scope.name}' is a ${UNSUPPORTED[format] ?? format} archive, which release-audit cannot look inside; its content was not audited`, { format });
+        }
+    }
+    catch (error) {
+        if (error instanceof CallbackError)
+            throw error;
+        scope.ctx.report('archive/unreadable', scope.where, `'${scope.name}' could not be read (${error?.message ?? String(error)}); the rest of it was not audited`);
+    }
+}
+function reportZstdUnavailable(scope) {
+    scope.ctx.problem({
+        rule: 'archive/unsupported',
+        path: scope.where,
+        message: `'${scope.name}' is zstd-compressed, and this Node.js (${process.version}) has no zstd decompressor (Node 22.15 or later has one); its content was not audited`,
+        details: { format: 'zstd', node: process.version },
+        severity: 'notice'
+    });
+}
+
+;// CONCATENATED MODULE: ./src/archive/walk-folder.ts
+
+
+
+/**
+ * Walks a folder depth-first in sorted name order without following symlinks: links are listed
+ * with their target; files that are archives are walked like nested archives.
+ */
+async function walkFolder(root, scope) {
+    await (0,promises_namespaceObject.readdir)(root); // the input itself missing or unreadable is a usage error: let it throw
+    await walkDirectory((0,external_node_path_namespaceObject.resolve)(root), '', scope);
+}
+async function walkDirectory(root, folder, scope) {
+    let children;
+    try {
+        children = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, folder), { withFileTypes: true });
+    }
+    catch (error) {
+        scope.ctx.report('archive/unreadable', folder, `folder '${folder}' cannot be read (${describe(error)}); its content was not audited`);
+        return;
+    }
+    children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const child of children) {
+        if (scope.ctx.stopped)
+            return;
+        const name = folder + child.name;
+        if (child.isDirectory()) {
+            await emitMember(scope, { name: `${name}/`, kind: 'directory', size: 0 });
+            await walkDirectory(root, `${name}/`, scope);
+        }
+        else if (child.isSymbolicLink()) {
+            await emitLink(root, name, scope);
+        }
+        else if (child.isFile()) {
+            const member = await readFileMember(root, name, scope);
+            if (member)
+                await emitMember(scope, member);
+        }
+        else {
+            // FIFOs, sockets, devices: never opened (a FIFO would block the walk)
+            await emitMember(scope, { name, kind: 'other', size: 0 });
+        }
+    }
+}
+async function emitLink(root, name, scope) {
+    let target;
+    try {
+        target = await (0,promises_namespaceObject.readlink)((0,external_node_path_namespaceObject.join)(root, name));
+    }
+    catch (error) {
+        scope.ctx.report('archive/unreadable', name, `symlink '${name}' cannot be read (${describe(error)})`);
+        return;
+    }
+    // the folder is real: resolve the target on disk rather than lexically as inside an archive
+    const member = { name, kind: 'symlink', size: 0, linkTarget: target, linkChecked: true };
+    const landing = (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(root, name)), target));
+    if (landing === '..' || landing.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(landing)) {
+        member.problems = [
+            {
+                rule: 'archive/unsafe-link',
+                message: `symlink '${name}' → '${target}' points outside the folder; what it points to was not audited`,
+                details: { target }
+            }
+        ];
+    }
+    await emitMember(scope, member);
+}
+/** undefined when the walk has to stop (total-bytes limit, already reported). */
+async function readFileMember(root, name, scope) {
+    const path = (0,external_node_path_namespaceObject.join)(root, name);
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(path, 'r');
+    }
+    catch (error) {
+        return { name, kind: 'file', size: 0, problems: [unreadable(name, error)] };
+    }
+    try {
+        const { size } = await handle.stat();
+        const source = { kind: 'file', path, size };
+        if (size > scope.ctx.limits.maxEntryBytes) {
+            return { name, kind: 'file', size, source, problems: [tooLargeProblem(scope, name, size)] };
+        }
+        if (!scope.ctx.admitBytes(scope.prefix + name, size))
+            return undefined;
+        const content = Buffer.allocUnsafe(size);
+        let filled = 0;
+        while (filled < size) {
+            const { bytesRead } = await handle.read(content, filled, size - filled, filled);
+            if (bytesRead === 0)
+                break; // the file shrank while we read it
+            filled += bytesRead;
+        }
+        return {
+            name,
+            kind: 'file',
+            size,
+            content: filled === size ? content : content.subarray(0, filled)
+        };
+    }
+    catch (error) {
+        return { name, kind: 'file', size: 0, problems: [unreadable(name, error)] };
+    }
+    finally {
+        await handle.close();
+    }
+}
+function unreadable(name, error) {
+    return {
+        rule: 'archive/unreadable',
+        message: `file '${name}' cannot be read (${describe(error)}); its content was not audited`
+    };
+}
+function describe(error) {
+    return error.code ?? error.message;
+}
+
+;// CONCATENATED MODULE: ./src/archive/walk.ts
+
+
+
+
+
+
+
+/**
+ * Walks one artifact (a file, a folder or bytes), emitting every member in walk order, nested
+ * archives included, and reporting unsafe, unreadable or over-limit content as problems. Formats are
+ * told by their first bytes, never by name. Only an I/O error on the input itself (ENOENT…) and an
+ * exception from the caller's own callbacks throw; entries are never written to disk.
+ *
+ * Limits (DEFAULT_LIMITS in limits.ts, and why):
+ * - maxDepth 5: real releases nest two or three deep (zip → tgz → jar); more is a nesting bomb.
+ * - maxEntries 200,000 and maxTotalBytes 4 GiB for the whole artifact, nested content included: past
+ *   either the walk stops with one `archive/limit` problem rather than running for minutes.
+ * - maxEntryBytes 512 MiB: a larger member is listed without content (its content is held in memory
+ *   while rules read it).
+ * - maxRatio 200×: minified JS and source maps compress 3–10×, JSON fixtures rarely past 50×; a
+ *   deflate bomb runs at ~1000×. It is checked per zip entry from the declared sizes (output is
+ *   never allowed past the declared size) and per gzip/zstd stream from real bytes in and out, and
+ *   only past RATIO_CHECK_MIN_BYTES (1 MiB) of output, so a small file of repeated bytes passes.
+ */
+async function walkArtifact(artifact, limits, onEntry, onProblem) {
+    const ctx = new WalkContext(artifact.name, limits, openArchive, onEntry, onProblem);
+    const { input } = artifact;
+    try {
+        if (input.kind === 'dir') {
+            await walkFolder(input.path, topScope(ctx, entry_paths_baseName(input.path)));
+        }
+        else {
+            const source = input.kind === 'file' ? await fileSource(input.path) : bufferSource(input.data);
+            const name = entry_paths_baseName(input.kind === 'file' ? input.path : artifact.name);
+            await walkTopLevel(source, topScope(ctx, name));
+        }
+    }
+    catch (error) {
+        throw error instanceof CallbackError ? error.original : error;
+    }
+    return ctx.stats;
+}
+function topScope(ctx, name) {
+    return { ctx, prefix: '', depth: 0, where: '', name };
+}
+/** An archive is walked; any other file is the artifact's single entry, named by its basename. */
+async function walkTopLevel(source, scope) {
+    const format = detectFormat(await readHead(source, detect_format_HEAD_BYTES));
+    if (format)
+        return openArchive(source, format, scope);
+    const { ctx, name } = scope;
+    if (source.size > ctx.limits.maxEntryBytes) {
+        return emitMember(scope, {
+            name,
+            kind: 'file',
+            size: source.size,
+            problems: [tooLargeProblem(scope, name, source.size)]
+        });
+    }
+    if (!ctx.admitBytes(name, source.size))
+        return;
+    await emitMember(scope, {
+        name,
+        kind: 'file',
+        size: source.size,
+        content: await readWhole(source)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/archive/limits.ts
+const limits_MiB = 1024 * 1024;
+const GiB = 1024 * limits_MiB;
+const DEFAULT_LIMITS = {
+    maxDepth: 5,
+    maxEntries: 200_000,
+    maxTotalBytes: 4 * GiB,
+    maxEntryBytes: 512 * limits_MiB,
+    maxRatio: 200
+};
+
+;// CONCATENATED MODULE: ./src/merge/load-shards.ts
+
+
+
+
+/**
+ * Reads the shard reports out of each input (a JSON file, or an artifact zip holding one or more):
+ * every `.json` inside must be a valid report, and every input must hold at least one, so a
+ * broken or empty shard fails the merge instead of passing with part of the findings.
+ */
+async function loadShardReports(inputs) {
+    const reports = [];
+    for (const input of inputs) {
+        const found = [];
+        const problems = [];
+        await walkArtifact(input, DEFAULT_LIMITS, (entry) => {
+            if (!isFileEntry(entry) || !entry.path.endsWith('.json'))
+                return;
+            const where = entry.depth === 0 && entry.path === input.name
+                ? input.name
+                : `${input.name}: ${entry.path}`;
+            try {
+                found.push(parseReport(entry.content.toString('utf8'), where));
+            }
+            catch (error) {
+                problems.push(error.message);
+            }
+        }, (problem) => problems.push(`${input.name}: ${problem.path || '(archive)'}: ${problem.message}`));
+        if (problems.length > 0)
+            throw new ReportFormatError(`shard report unusable: ${problems.join('; ')}`);
+        if (found.length === 0) {
+            throw new ReportFormatError(`shard '${input.name}' holds no release-audit JSON report`);
+        }
+        reports.push(...found);
+    }
+    return reports;
+}
+
+;// CONCATENATED MODULE: ./src/engine/with-findings.ts
+
+
+/**
+ * The report with its findings replaced: sorted, counted and concluded again, so no step that
+ * adds, drops or re-levels findings can leave stale counts or a stale conclusion behind.
+ */
+function withFindings(report, findings, failOn, suppressed = report.suppressed ?? []) {
+    const sorted = [...findings].sort(compareFindings);
+    const count = (severity) => sorted.filter((f) => f.severity === severity).length;
+    const rest = { ...report };
+    delete rest.suppressed;
+    return {
+        ...rest,
+        conclusion: concludeAudit(sorted, failOn),
+        summary: {
+            ...report.summary,
+            error: count('error'),
+            warning: count('warning'),
+            notice: count('notice')
+        },
+        findings: sorted,
+        ...(suppressed.length > 0 ? { suppressed: [...suppressed] } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/merge/merge-reports.ts
+
+
+
+/**
+ * Combines the JSON reports of matrix shards into the report a single audit of everything would
+ * have produced: findings deduplicated and re-sorted, one artifact list, counts and conclusion
+ * recomputed (never trusted from the shards).
+ */
+function mergeReports(reports, failOn) {
+    const findings = dedupe(reports.flatMap((r) => r.findings), findingKey);
+    const artifacts = dedupe(reports.flatMap((r) => r.artifacts), (a) => `${a.name}\0${a.source}`).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const suppressed = mergeSuppressions(reports.flatMap((r) => r.suppressed ?? []));
+    const baselines = reports.map((r) => r.baseline).filter((b) => b !== undefined);
+    const merged = {
+        version: REPORT_VERSION,
+        tool: { name: 'release-audit', version: TOOL_VERSION },
+        conclusion: 'success',
+        summary: {
+            error: 0,
+            warning: 0,
+            notice: 0,
+            artifacts: artifacts.length,
+            files: sum(artifacts, (a) => a.files),
+            bytes: sum(artifacts, (a) => a.bytes)
+        },
+        artifacts,
+        findings: [],
+        ...(baselines.length === 1 ? { baseline: baselines[0] } : {})
+    };
+    return withFindings(merged, findings, failOn, suppressed);
+}
+function findingKey(f) {
+    return JSON.stringify([f.rule, f.severity, f.artifact, f.path, f.line ?? 0, f.message]);
+}
+function mergeSuppressions(all) {
+    const merged = new Map();
+    for (const s of all) {
+        const key = JSON.stringify([s.rule, s.path, s.reason, s.until ?? '']);
+        const existing = merged.get(key);
+        merged.set(key, existing ? { ...existing, count: existing.count + s.count } : { ...s });
+    }
+    return [...merged.values()];
+}
+function dedupe(items, key) {
+    const seen = new Map();
+    for (const item of items)
+        if (!seen.has(key(item)))
+            seen.set(key(item), item);
+    return [...seen.values()];
+}
+function sum(items, pick) {
+    return items.reduce((n, a) => n + pick(a), 0);
+}
+
+;// CONCATENATED MODULE: ./src/engine/audit.ts
+
+
+
+
+
+
+/** Walks every artifact once, runs every rule over it, and returns the report. */
+async function audit(artifacts, options) {
+    const defaults = defaultSeverities(options.rules);
+    const raw = [];
+    const summaries = [];
+    for (const artifact of artifacts) {
+        const { summary, findings } = await auditArtifact(artifact, options, defaults);
+        summaries.push(summary);
+        raw.push(...findings);
+    }
+    const processed = options.postprocess?.(raw) ?? { findings: raw };
+    const report = {
+        version: REPORT_VERSION,
+        tool: { name: 'release-audit', version: TOOL_VERSION },
+        conclusion: 'success',
+        summary: {
+            error: 0,
+            warning: 0,
+            notice: 0,
+            artifacts: summaries.length,
+            files: summaries.reduce((n, a) => n + a.files, 0),
+            bytes: summaries.reduce((n, a) => n + a.bytes, 0)
+        },
+        artifacts: summaries,
+        findings: []
+    };
+    return withFindings(report, processed.findings, options.failOn, processed.suppressed);
+}
+async function auditArtifact(artifact, options, defaults) {
+    const findings = [];
+    const toFinding = (r) => ({
+        rule: r.rule,
+        severity: r.severity ?? defaults.get(r.rule) ?? 'error',
+        artifact: artifact.name,
+        path: r.entry.path,
+        ...(r.line !== undefined ? { line: r.line } : {}),
+        message: r.message,
+        ...(r.details ? { details: r.details } : {})
+    });
+    const context = {
+        options: options.ruleOptions ?? { sources: 'private' },
+        report: (r) => findings.push(toFinding(r))
+    };
+    const visitors = options.rules.map((rule) => ({ rule, visitor: rule.create(context) }));
+    const paths = new Set();
+    const entries = [];
+    const reportRuleFailure = (rule, entry, error) => findings.push({
+        rule: 'audit/rule-failed',
+        severity: 'error',
+        artifact: artifact.name,
+        path: entry?.path ?? '',
+        message: `rule family '${rule.meta.family}' failed${entry ? ` on ${entry.path}` : ''}: ${describeError(error)}; this part was not fully audited`
+    });
+    const stats = await walkArtifact(artifact, options.limits ?? DEFAULT_LIMITS, (entry) => {
+        paths.add(entry.path);
+        if (entry.kind === 'file')
+            entries.push({ path: entry.path, size: entry.size });
+        for (const { rule, visitor } of visitors) {
+            try {
+                visitor.entry?.(entry);
+            }
+            catch (error) {
+                reportRuleFailure(rule, entry, error);
+            }
+        }
+    }, (problem) => findings.push({
+        rule: problem.rule,
+        severity: problem.severity ?? defaults.get(problem.rule) ?? 'error',
+        artifact: artifact.name,
+        path: problem.path,
+        message: problem.message,
+        ...(problem.details ? { details: problem.details } : {})
+    }));
+    for (const { rule, visitor } of visitors) {
+        try {
+            visitor.end?.(paths);
+        }
+        catch (error) {
+            reportRuleFailure(rule, undefined, error);
+        }
+    }
+    return {
+        summary: {
+            name: artifact.name,
+            source: artifact.source,
+            files: stats.files,
+            bytes: stats.bytes,
+            entries
+        },
+        findings
+    };
+}
+function defaultSeverities(rules) {
+    const map = new Map();
+    for (const meta of [ARCHIVE_RULES_META, AUDIT_RULES_META, ...rules.map((r) => r.meta)]) {
+        for (const [id, rule] of Object.entries(meta.rules))
+            map.set(id, rule.severity);
+    }
+    return map;
+}
+function describeError(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/policy/dates.ts
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * A calendar date as `YYYY-MM-DD`, from text or from the Date a YAML 1.1 timestamp becomes;
+ * undefined for anything else, including impossible dates such as 2026-02-30.
+ */
+function parseCalendarDate(value) {
+    if (value instanceof Date) {
+        return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+    }
+    if (typeof value !== 'string')
+        return undefined;
+    const match = DATE_PATTERN.exec(value.trim());
+    if (!match)
+        return undefined;
+    const [year, month, day] = match.slice(1).map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    return valid ? value.trim() : undefined;
+}
+/** `until: 2026-12-31` still applies on that whole day (UTC) and stops applying after it. */
+function isExpired(until, now) {
+    return now.getTime() >= Date.parse(`${until}T00:00:00Z`) + DAY_MS;
+}
+
+;// CONCATENATED MODULE: ./src/policy/globs.ts
+
+/**
+ * Matches entry paths the way every policy glob does: picomatch with `dot: true`, so `**`
+ * covers `.env` and `.github/`, and crosses into nested archives (`a.zip!/b/c.js`). A finding
+ * about a whole artifact has the path '', which only `**` matches.
+ */
+function compileGlob(glob) {
+    const matcher = picomatch_default()(glob, { dot: true });
+    return (path) => (path === '' ? glob === '**' : matcher(path));
+}
+function compileGlobs(globs) {
+    const matchers = globs.map(compileGlob);
+    return (path) => matchers.some((match) => match(path));
+}
+/**
+ * The `allow` list: a path is expected when a glob matches it or one of the archives it sits in
+ * (allowing `dist/vendor.tgz` allows what is inside), and no `!glob` matches the path itself.
+ * A list of `!globs` only allows everything else.
+ */
+function compileAllowList(globs) {
+    const positive = globs.filter((g) => !g.startsWith('!'));
+    const negative = globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+    const allows = compileGlobs(positive.length > 0 ? positive : ['**']);
+    const excludes = compileGlobs(negative);
+    return (path) => !excludes(path) && containersOf(path).some(allows);
+}
+/** `a.zip!/b.tgz!/c.js` → itself, then `a.zip!/b.tgz`, then `a.zip`. */
+function containersOf(path) {
+    const parts = path.split('!/');
+    return parts.map((_, i) => parts.slice(0, parts.length - i).join('!/'));
+}
+
+;// CONCATENATED MODULE: ./src/policy/errors.ts
+/** `file:line:col: message`, the form editors and terminals make clickable. */
+function formatIssue(issue) {
+    const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
+    return `${where}: ${issue.message}`;
+}
+/** The policy file is missing, unreadable or invalid; the message lists every problem found. */
+class PolicyError extends Error {
+    name = 'PolicyError';
+    file;
+    issues;
+    constructor(file, issues) {
+        super(issues.map(formatIssue).join('\n'));
+        this.file = file;
+        this.issues = issues;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/suggest.ts
+/**
+ * The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
+ * (at most a third of the word's length, and at least 1 edit allowed), or else one the word
+ * abbreviates (`warn` → `warning`); otherwise undefined.
+ */
+function suggestClosest(word, candidates) {
+    const list = [...candidates];
+    const closest = findClosest(word, list);
+    if (closest !== undefined || word.length < 3)
+        return closest;
+    return list.find((c) => c.toLowerCase().startsWith(word.toLowerCase()));
+}
+function findClosest(word, candidates) {
+    const limit = Math.max(1, Math.floor(word.length / 3));
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= limit ? best : undefined;
+}
+/** `; did you mean 'allow'?` or '' when nothing is close. */
+function describeSuggestion(word, candidates) {
+    const closest = suggestClosest(word, candidates);
+    return closest === undefined ? '' : `; did you mean '${closest}'?`;
+}
+/** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */
+function measureEditDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+    for (let j = 1; j <= b.length; j++)
+        rows[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    return rows[a.length][b.length];
+}
+
+;// CONCATENATED MODULE: ./src/policy/rule-ids.ts
+
+
+/** `family/name` or `family/*`: lowercase letters, digits and dashes, as every rule id is spelt. */
+const RULE_PATTERN = /^[a-z][a-z0-9-]*\/(?:\*|[a-z0-9][a-z0-9-]*)$/;
+function isRulePattern(text) {
+    return RULE_PATTERN.test(text);
+}
+/** `secret/*` → `secret`; undefined for an exact id. */
+function wildcardFamily(pattern) {
+    return pattern.endsWith('/*') ? pattern.slice(0, -2) : undefined;
+}
+function familyOf(ruleId) {
+    const slash = ruleId.indexOf('/');
+    return slash === -1 ? ruleId : ruleId.slice(0, slash);
+}
+/** Whether a rule id or family wildcard from the policy covers `ruleId`. */
+function matchesRule(pattern, ruleId) {
+    const family = wildcardFamily(pattern);
+    return family === undefined ? pattern === ruleId : familyOf(ruleId) === family;
+}
+/**
+ * Warnings for rule ids in `rules` and `ignore` that match no rule the tool knows (a typo such as
+ * `sourcemap/fiel` would otherwise silently do nothing), with the closest known id suggested.
+ * The policy validator cannot do this itself: the rule registry is assembled elsewhere.
+ */
+function findUnknownRuleIds(policy, knownIds) {
+    const known = [...knownIds];
+    const families = [...new Set(known.map(familyOf))].map((family) => `${family}/*`);
+    const covers = (pattern) => known.some((id) => matchesRule(pattern, id));
+    const used = [
+        ...policy.rules.map((r) => ({ pattern: r.rule, at: r.at, key: `rules.${r.rule}` })),
+        ...policy.ignore.map((e) => ({ pattern: e.rule, at: e.at, key: `ignore[${e.index}].rule` }))
+    ];
+    return used
+        .filter(({ pattern }) => !covers(pattern))
+        .map(({ pattern, at, key }) => {
+        const candidates = wildcardFamily(pattern) === undefined ? known : families;
+        const hint = describeSuggestion(pattern, candidates);
+        return formatIssue({
+            file: policy.file,
+            ...at,
+            key,
+            message: `${key}: '${pattern}' matches no rule release-audit knows, so it has no effect${hint}`
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/policy/apply.ts
+
+
+
+
+
+/**
+ * The policy's say over the findings of an audit: `rules` first (a severity, or `off` to drop;
+ * an exact id beats a family wildcard), then `ignore` (the first entry that matches a finding
+ * hides it and counts it). `now` decides which `until` dates have passed.
+ */
+function applyPolicy(findings, policy, now) {
+    const setLevel = createLevelSetter(policy.rules);
+    const leveled = findings.flatMap(setLevel);
+    const expired = policy.ignore.filter((e) => e.until !== undefined && isExpired(e.until, now));
+    const active = policy.ignore
+        .filter((e) => !expired.includes(e))
+        .map((entry) => ({ entry, matches: compileIgnore(entry), count: 0 }));
+    const kept = [];
+    for (const finding of leveled) {
+        const ignore = active.find((a) => a.matches(finding));
+        if (ignore)
+            ignore.count++;
+        else
+            kept.push(finding);
+    }
+    const notices = [
+        ...expired.map((entry) => {
+            const matches = compileIgnore(entry);
+            return describeExpired(entry, kept.filter(matches).length, policy.file);
+        }),
+        ...active.filter((a) => a.count === 0).map((a) => describeUnused(a.entry, policy.file))
+    ];
+    return {
+        findings: kept,
+        suppressed: active.filter((a) => a.count > 0).map((a) => toSuppression(a.entry, a.count)),
+        notices: notices.flatMap(setLevel)
+    };
+}
+/** Returns the finding with the policy's severity, or nothing when the policy turns it off. */
+function createLevelSetter(settings) {
+    const exact = new Map();
+    const family = new Map();
+    for (const { rule, level } of settings) {
+        const wildcard = wildcardFamily(rule);
+        if (wildcard === undefined)
+            exact.set(rule, level);
+        else
+            family.set(wildcard, level);
+    }
+    return (finding) => {
+        const level = exact.get(finding.rule) ?? family.get(familyOf(finding.rule));
+        if (level === undefined)
+            return [finding];
+        if (level === 'off')
+            return [];
+        return [level === finding.severity ? finding : { ...finding, severity: level }];
+    };
+}
+function compileIgnore(entry) {
+    const path = compileGlob(entry.path);
+    const artifact = entry.artifact === undefined ? undefined : compileGlob(entry.artifact);
+    return (finding) => matchesRule(entry.rule, finding.rule) &&
+        path(finding.path) &&
+        (artifact === undefined || artifact(finding.artifact));
+}
+/**
+ * Suppression has no artifact field, so an artifact glob rides along in `path`; otherwise two
+ * entries differing only by artifact would read (and merge across shards) as one.
+ */
+function toSuppression(entry, count) {
+    return {
+        rule: entry.rule,
+        path: entry.artifact === undefined ? entry.path : `${entry.path} (artifact ${entry.artifact})`,
+        reason: entry.reason,
+        ...(entry.until !== undefined ? { until: entry.until } : {}),
+        count
+    };
+}
+function apply_describeEntry(entry) {
+    const artifact = entry.artifact === undefined ? '' : `, artifact ${entry.artifact}`;
+    return `ignore[${entry.index}] (rule ${entry.rule}, path ${entry.path}${artifact})`;
+}
+/** Notices point at the ignore entry in the policy file, so annotations land on that line. */
+function aboutEntry(entry, file) {
+    return { artifact: '', path: file, line: entry.at.line };
+}
+function describeExpired(entry, uncovered, file) {
+    const effect = uncovered === 0
+        ? 'it would hide nothing in this audit either'
+        : `the ${plural(uncovered, 'finding')} it hid ${uncovered === 1 ? 'is' : 'are'} reported again`;
+    return {
+        rule: EXPIRED_IGNORE,
+        severity: 'notice',
+        ...aboutEntry(entry, file),
+        message: `${file}:${entry.at.line}: ${apply_describeEntry(entry)} expired on ${entry.until} and no longer applies (${effect}); renew its until date or remove it`,
+        details: { ignore: entry.index, until: entry.until, uncovered }
+    };
+}
+function describeUnused(entry, file) {
+    return {
+        rule: UNUSED_IGNORE,
+        severity: 'notice',
+        ...aboutEntry(entry, file),
+        message: `${file}:${entry.at.line}: ${apply_describeEntry(entry)} matched no finding in this audit; remove it if what it covered no longer ships`,
+        details: { ignore: entry.index }
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/policy/reader.ts
+
+
+/** Anchors and aliases are resolved, but a file expanding into more than this is rejected. */
+const MAX_ALIAS_USES = 100;
+/** `ignore` + 1 → `ignore[1]`, `ignore[1]` + `reason` → `ignore[1].reason`. */
+function joinKey(parent, child) {
+    if (typeof child === 'number')
+        return `${parent}[${child}]`;
+    return parent === '' ? child : `${parent}.${child}`;
+}
+/**
+ * Walks the parsed YAML with positions: every read either returns a typed value or records an
+ * issue at the offending node and returns undefined, so one pass collects every problem.
+ */
+class PolicyReader {
+    file;
+    doc;
+    lines;
+    issues = [];
+    aliasUses = 0;
+    constructor(file, doc, lines) {
+        this.file = file;
+        this.doc = doc;
+        this.lines = lines;
+    }
+    positionOf(node) {
+        const offset = node?.range?.[0] ?? 0;
+        const { line, col } = this.lines.linePos(offset);
+        return { line: Math.max(line, 1), column: Math.max(col, 1) };
+    }
+    report(node, key, message) {
+        this.issues.push({ file: this.file, ...this.positionOf(node), key, message });
+    }
+    /** Follows an alias to its anchored node. */
+    resolve(node) {
+        if (!node || !(0,dist/* isAlias */.Vj)(node))
+            return node ?? null;
+        if (++this.aliasUses > MAX_ALIAS_USES) {
+            this.report(node, '', `more than ${MAX_ALIAS_USES} alias uses (*name); write the values out`);
+            return null;
+        }
+        return node.resolve(this.doc) ?? null;
+    }
+    /** True for `key:` with no value (or an explicit `~`/`null`). */
+    isEmpty(node) {
+        const resolved = this.resolve(node);
+        return resolved === null || ((0,dist/* isScalar */.jn)(resolved) && resolved.value === null);
+    }
+    /**
+     * A mapping's entries by key. With `allowed`, any other key is reported (with the closest
+     * allowed key as a suggestion); without it, any text key is accepted (rule ids).
+     */
+    readMap(node, key, allowed) {
+        const resolved = this.resolve(node);
+        if (!(0,dist/* isMap */.jh)(resolved)) {
+            this.report(node, key, `${describeKey(key)} must be a mapping (key: value lines)`);
+            return undefined;
+        }
+        const entries = new Map();
+        for (const pair of resolved.items) {
+            const keyNode = pair.key;
+            const name = (0,dist/* isScalar */.jn)(keyNode) ? keyNode.value : undefined;
+            if (typeof name !== 'string') {
+                this.report(keyNode, key, `${describeKey(key)} has a key that is not text`);
+                continue;
+            }
+            if (allowed && !allowed.includes(name)) {
+                const where = key === '' ? '' : ` in ${key}`;
+                const options = `valid keys: ${allowed.join(', ')}`;
+                const hint = describeSuggestion(name, allowed) || ` (${options})`;
+                this.report(keyNode, joinKey(key, name), `unknown key '${name}'${where}${hint}`);
+                continue;
+            }
+            entries.set(name, { name, keyNode, value: pair.value ?? null });
+        }
+        return entries;
+    }
+    readList(node, key) {
+        const resolved = this.resolve(node);
+        if (!(0,dist/* isSeq */.oP)(resolved)) {
+            this.report(node, key, `${key} must be a list (lines starting with '- ')`);
+            return undefined;
+        }
+        return resolved.items.map((item) => item ?? null);
+    }
+    /** A scalar's value (strings, numbers, booleans), aliases resolved; undefined for collections. */
+    readScalar(node) {
+        const resolved = this.resolve(node);
+        return (0,dist/* isScalar */.jn)(resolved) ? resolved.value : undefined;
+    }
+    readString(node, key) {
+        const value = this.readScalar(node);
+        if (typeof value === 'string' && value.trim() !== '')
+            return value;
+        this.report(node, key, `${key} must be non-empty text${describeGot(value, node)}`);
+        return undefined;
+    }
+    readEnum(node, key, values) {
+        const value = this.readScalar(node);
+        if (typeof value === 'string' && values.includes(value))
+            return value;
+        const hint = typeof value === 'string' ? describeSuggestion(value, values) : '';
+        this.report(node, key, `${key} must be one of ${values.join(', ')}${describeGot(value, node)}${hint}`);
+        return undefined;
+    }
+    readNumber(node, key, options = {}) {
+        const value = this.readScalar(node);
+        const ok = typeof value === 'number' && Number.isFinite(value) && value >= 0;
+        if (ok && (!options.integer || Number.isInteger(value)))
+            return value;
+        const kind = options.integer ? 'a whole number' : 'a number';
+        this.report(node, key, `${key} must be ${kind}, 0 or more${describeGot(value, node)}`);
+        return undefined;
+    }
+    readBoolean(node, key) {
+        const value = this.readScalar(node);
+        if (typeof value === 'boolean')
+            return value;
+        this.report(node, key, `${key} must be true or false${describeGot(value, node)}`);
+        return undefined;
+    }
+}
+function describeKey(key) {
+    return key === '' ? 'the policy file' : key;
+}
+/** `, not 'x'` / `, not a list` — what was found instead, kept short. */
+function describeGot(value, node) {
+    if (value === undefined) {
+        if ((0,dist/* isSeq */.oP)(node))
+            return ', not a list';
+        if ((0,dist/* isMap */.jh)(node))
+            return ', not a mapping';
+        return '';
+    }
+    if (value === null)
+        return ' (it is empty)';
+    const text = describeValue(value);
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    return typeof value === 'string' ? `, not '${shown}'` : `, not ${shown}`;
+}
+function describeValue(value) {
+    if (value instanceof Date)
+        return value.toISOString().slice(0, 10);
+    switch (typeof value) {
+        case 'string':
+            return value;
+        case 'number':
+        case 'boolean':
+        case 'bigint':
+            return `${value}`;
+        default:
+            return JSON.stringify(value) ?? typeof value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/read-rules.ts
+
+
+
+
+
+const RULE_LEVELS = [...SEVERITIES, 'off'];
+const IGNORE_KEYS = ['rule', 'path', 'artifact', 'reason', 'until'];
+const RULE_ID_HINT = "a rule id such as 'sourcemap/file' or a family wildcard such as 'secret/*'";
+/** `rules:` — rule id or family wildcard → severity or `off`. */
+function readRuleSettings(reader, node) {
+    const entries = reader.readMap(node, 'rules');
+    if (!entries)
+        return [];
+    const settings = [];
+    for (const { name, keyNode, value } of entries.values()) {
+        const key = joinKey('rules', name);
+        if (!isRulePattern(name)) {
+            reader.report(keyNode, key, `rules: '${name}' is not ${RULE_ID_HINT}`);
+            continue;
+        }
+        const level = reader.readEnum(value, key, RULE_LEVELS);
+        if (level)
+            settings.push({ rule: name, level, at: reader.positionOf(keyNode) });
+    }
+    return settings;
+}
+/** `ignore:` — each entry needs a rule, a path glob and a reason; artifact and until are optional. */
+function readIgnoreEntries(reader, node) {
+    const items = reader.readList(node, 'ignore') ?? [];
+    const entries = [];
+    items.forEach((item, index) => {
+        const key = joinKey('ignore', index);
+        const fields = reader.readMap(item, key, IGNORE_KEYS);
+        if (!fields)
+            return;
+        const need = (field, why) => {
+            const entry = fields.get(field);
+            if (entry && !reader.isEmpty(entry.value))
+                return entry.value;
+            reader.report(entry?.value ?? item, joinKey(key, field), `${joinKey(key, field)} is required: ${why}`);
+            return undefined;
+        };
+        const ruleNode = need('rule', 'name the rule id or family wildcard, e.g. private-file/agent or secret/*');
+        const pathNode = need('path', "give a glob on the finding's path, e.g. 'package/docs/**' ('**' for all)");
+        const reasonNode = need('reason', 'say why this finding may ship');
+        const rule = ruleNode && readRulePattern(reader, ruleNode, joinKey(key, 'rule'));
+        const path = pathNode && readGlob(reader, pathNode, joinKey(key, 'path'));
+        const reason = reasonNode && reader.readString(reasonNode, joinKey(key, 'reason'));
+        const artifactField = fields.get('artifact');
+        const artifact = artifactField && readGlob(reader, artifactField.value, joinKey(key, 'artifact'));
+        const untilField = fields.get('until');
+        const until = untilField && readDate(reader, untilField.value, joinKey(key, 'until'));
+        if (!rule || !path || !reason || (artifactField && !artifact) || (untilField && !until))
+            return;
+        entries.push({
+            index,
+            rule,
+            path,
+            reason,
+            ...(artifact ? { artifact } : {}),
+            ...(until ? { until } : {}),
+            at: reader.positionOf(item)
+        });
+    });
+    return entries;
+}
+/** `allow:` — globs of the files expected in every artifact; `!glob` excludes. */
+function readAllowList(reader, node) {
+    const items = reader.readList(node, 'allow');
+    if (!items)
+        return undefined;
+    if (items.length === 0) {
+        reader.report(node, 'allow', 'allow is an empty list, which would flag every file; remove the key to allow everything');
+        return undefined;
+    }
+    const globs = items.map((item, i) => readGlob(reader, item, joinKey('allow', i)));
+    return globs.every((g) => g !== undefined) ? globs : undefined;
+}
+function readRulePattern(reader, node, key) {
+    const value = reader.readScalar(node);
+    if (typeof value === 'string' && isRulePattern(value))
+        return value;
+    reader.report(node, key, `${key} must be ${RULE_ID_HINT}${describeGot(value, node)}`);
+    return undefined;
+}
+/** A glob over paths inside an artifact, which never start with `/` or `./`. */
+function readGlob(reader, node, key) {
+    const glob = reader.readString(node, key);
+    if (glob === undefined)
+        return undefined;
+    const bare = glob.replace(/^!/, '');
+    if (bare.startsWith('/') || bare.startsWith('./')) {
+        const fixed = bare.replace(/^\.?\/+/, '');
+        reader.report(node, key, `${key}: paths inside an artifact never start with '/' or './'; write '${fixed}'`);
+        return undefined;
+    }
+    try {
+        picomatch_default().makeRe(glob, { dot: true });
+    }
+    catch (error) {
+        reader.report(node, key, `${key} is not a valid glob: ${error.message}`);
+        return undefined;
+    }
+    return glob;
+}
+function readDate(reader, node, key) {
+    const value = reader.readScalar(node);
+    const date = parseCalendarDate(value);
+    if (date === undefined) {
+        reader.report(node, key, `${key} must be a date written YYYY-MM-DD, e.g. 2026-12-31${describeGot(value, node)}`);
+    }
+    return date;
+}
+
+;// CONCATENATED MODULE: ./src/policy/read-forbid.ts
+
+
+
+const FORBID_KEYS = [
+    'name',
+    'pattern',
+    'literal',
+    'ignore-case',
+    'paths',
+    'severity'
+];
+/** `forbid:` — named patterns (JS regular expressions) or literals that must not ship. */
+function readForbidEntries(reader, node) {
+    const items = reader.readList(node, 'forbid') ?? [];
+    const entries = [];
+    const names = new Map();
+    items.forEach((item, index) => {
+        const key = joinKey('forbid', index);
+        const fields = reader.readMap(item, key, FORBID_KEYS);
+        if (!fields)
+            return;
+        const field = (name) => fields.get(name)?.value ?? null;
+        const name = fields.has('name')
+            ? reader.readString(field('name'), joinKey(key, 'name'))
+            : reader.report(item, joinKey(key, 'name'), `${joinKey(key, 'name')} is required: findings report the name, never the text matched`);
+        if (name !== undefined && names.has(name)) {
+            reader.report(field('name'), joinKey(key, 'name'), `${joinKey(key, 'name')} '${name}' is already used by ${names.get(name)}; names tell findings apart`);
+        }
+        else if (name !== undefined) {
+            names.set(name, key);
+        }
+        const ignoreCase = fields.has('ignore-case')
+            ? reader.readBoolean(field('ignore-case'), joinKey(key, 'ignore-case'))
+            : false;
+        const regex = readMatcher(reader, item, key, fields.has('pattern'), fields.has('literal'), field, ignoreCase ?? false);
+        const paths = fields.has('paths')
+            ? readPathFilter(reader, field('paths'), joinKey(key, 'paths'))
+            : [];
+        const severity = fields.has('severity')
+            ? reader.readEnum(field('severity'), joinKey(key, 'severity'), SEVERITIES)
+            : undefined;
+        if (name === undefined || !regex || !paths || ignoreCase === undefined)
+            return;
+        if (fields.has('severity') && !severity)
+            return;
+        entries.push({
+            name,
+            regex,
+            ...(paths.length > 0 ? { paths } : {}),
+            ...(severity ? { severity } : {}),
+            at: reader.positionOf(item)
+        });
+    });
+    return entries;
+}
+function readMatcher(reader, item, key, hasPattern, hasLiteral, field, ignoreCase) {
+    const flags = ignoreCase ? 'gmi' : 'gm';
+    if (hasPattern === hasLiteral) {
+        const problem = hasPattern
+            ? 'has both pattern and literal; keep one'
+            : "needs 'pattern' (a regular expression) or 'literal' (exact text)";
+        reader.report(item, key, `${key} ${problem}`);
+        return undefined;
+    }
+    if (hasLiteral) {
+        const literal = reader.readString(field('literal'), joinKey(key, 'literal'));
+        return literal === undefined ? undefined : new RegExp(escapeRegExp(literal), flags);
+    }
+    const patternKey = joinKey(key, 'pattern');
+    const source = reader.readString(field('pattern'), patternKey);
+    if (source === undefined)
+        return undefined;
+    let regex;
+    try {
+        regex = new RegExp(source, flags);
+    }
+    catch (error) {
+        reader.report(field('pattern'), patternKey, `${patternKey} is not a valid regular expression: ${describeRegExpError(error)}`);
+        return undefined;
+    }
+    if (regex.exec('') !== null) {
+        reader.report(field('pattern'), patternKey, `${patternKey} matches empty text, so it would match everywhere; make it match at least one character`);
+        return undefined;
+    }
+    regex.lastIndex = 0;
+    return regex;
+}
+function readPathFilter(reader, node, key) {
+    if (typeof reader.readScalar(node) === 'string') {
+        const glob = readGlob(reader, node, key);
+        return glob === undefined ? undefined : [glob];
+    }
+    const items = reader.readList(node, key);
+    if (!items)
+        return undefined;
+    if (items.length === 0) {
+        reader.report(node, key, `${key} is an empty list, so the pattern would check nothing; remove it to check every text file`);
+        return undefined;
+    }
+    const globs = items.map((item, i) => readGlob(reader, item, joinKey(key, i)));
+    return globs.every((g) => g !== undefined) ? globs : undefined;
+}
+/** V8 says `Invalid regular expression: /<source>/gm: Unterminated group`; keep only the reason. */
+function describeRegExpError(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = /\/[a-z]*: ([^:]+)$/.exec(message);
+    return reason ? reason[1] : message;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/policy/units.ts
+/** Bytes per unit: kB/KB/MB/GB are decimal (as npm and most dashboards print), KiB/MiB/GiB binary. */
+const BYTE_UNITS = {
+    B: 1,
+    kB: 1000,
+    KB: 1000,
+    KiB: 1024,
+    MB: 1000 ** 2,
+    MiB: 1024 ** 2,
+    GB: 1000 ** 3,
+    GiB: 1024 ** 3
+};
+/** `20 MB`, `1.5MiB`, `512`: the form the JSON Schema's pattern accepts too. */
+const BYTE_SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(B|kB|KB|KiB|MB|MiB|GB|GiB)?\s*$/;
+/** A byte count from a number or a string with a unit; undefined when it is neither. */
+function parseByteSize(value) {
+    if (typeof value === 'number') {
+        return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+    }
+    if (typeof value !== 'string')
+        return undefined;
+    const match = BYTE_SIZE_PATTERN.exec(value);
+    if (!match)
+        return undefined;
+    const bytes = Math.floor(Number(match[1]) * BYTE_UNITS[match[2] ?? 'B']);
+    return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/policy/read-limits.ts
+
+
+const BUDGET_KEYS = ['total-bytes', 'file-bytes', 'files'];
+const BASELINE_KEYS = ['max-growth-percent', 'min-file-bytes'];
+const GROWTH_KEYS = ['total', 'file', 'files'];
+/** `budgets:` — size and count limits per artifact. */
+function readBudgets(reader, node) {
+    const fields = reader.readMap(node, 'budgets', BUDGET_KEYS);
+    if (!fields)
+        return {};
+    const totalBytes = readByteSizeField(reader, fields.get('total-bytes'), 'budgets.total-bytes');
+    const fileBytes = readByteSizeField(reader, fields.get('file-bytes'), 'budgets.file-bytes');
+    const filesField = fields.get('files');
+    const files = filesField && reader.readNumber(filesField.value, 'budgets.files', { integer: true });
+    return {
+        ...(totalBytes ? { totalBytes } : {}),
+        ...(fileBytes ? { fileBytes } : {}),
+        ...(files !== undefined ? { files } : {})
+    };
+}
+/** `baseline:` — thresholds of the baseline/* rules, kept in the YAML's own key names. */
+function readBaselineSettings(reader, node) {
+    const fields = reader.readMap(node, 'baseline', BASELINE_KEYS);
+    if (!fields)
+        return {};
+    const settings = {};
+    const growthField = fields.get('max-growth-percent');
+    if (growthField) {
+        const key = 'baseline.max-growth-percent';
+        const growth = reader.readMap(growthField.value, key, GROWTH_KEYS);
+        const percents = {};
+        for (const { name, value } of growth?.values() ?? []) {
+            const percent = reader.readNumber(value, joinKey(key, name));
+            if (percent !== undefined)
+                percents[name] = percent;
+        }
+        settings['max-growth-percent'] = percents;
+    }
+    const minFileBytes = readByteSizeField(reader, fields.get('min-file-bytes'), 'baseline.min-file-bytes');
+    if (minFileBytes)
+        settings['min-file-bytes'] = minFileBytes.bytes;
+    return settings;
+}
+function readByteSizeField(reader, field, key) {
+    if (!field)
+        return undefined;
+    const value = reader.readScalar(field.value);
+    const bytes = parseByteSize(value);
+    if (bytes !== undefined)
+        return { bytes, text: typeof value === 'string' ? value.trim() : `${bytes} B` };
+    const units = Object.keys(BYTE_UNITS).join(', ');
+    reader.report(field.value, key, `${key} must be a whole number of bytes or a size with a unit (${units}), e.g. 20 MB${describeGot(value, field.value)}`);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/policy/schema.ts
+
+
+
+
+
+
+
+const POLICY_KEYS = [
+    'rules',
+    'ignore',
+    'allow',
+    'forbid',
+    'budgets',
+    'sources',
+    'baseline',
+    'fail-on'
+];
+const SOURCES_VALUES = ['private', 'public', 'auto'];
+/** Past this many problems the rest are not listed; fixing these first usually fixes many. */
+const MAX_ISSUES = 20;
+/** A policy with nothing set, for callers that run without a policy file. */
+function createEmptyPolicy(file = '(no policy file)') {
+    return { file, rules: [], ignore: [], forbid: [], budgets: {} };
+}
+/**
+ * Parses and validates a policy file's text. Throws PolicyError listing every problem as
+ * `file:line:col: key message`; YAML syntax errors come the same way.
+ */
+function parsePolicy(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const syntax = [...doc.errors, ...doc.warnings];
+    if (syntax.length > 0) {
+        throw new PolicyError(file, limitIssues(syntax.map((e) => describeSyntaxError(e, file, lines)), file));
+    }
+    const reader = new PolicyReader(file, doc, lines);
+    const policy = readPolicy(reader, doc.contents);
+    if (reader.issues.length > 0) {
+        const issues = [...reader.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+        throw new PolicyError(file, limitIssues(issues, file));
+    }
+    return policy;
+}
+function readPolicy(reader, root) {
+    const policy = createEmptyPolicy(reader.file);
+    if (reader.isEmpty(root))
+        return policy;
+    const fields = reader.readMap(root, '', POLICY_KEYS);
+    if (!fields)
+        return policy;
+    /** A collection key written with nothing under it (all entries commented out) is just unset. */
+    const present = (key) => {
+        const field = fields.get(key);
+        return field && !reader.isEmpty(field.value) ? field.value : undefined;
+    };
+    const value = (key) => fields.get(key)?.value ?? null;
+    const rules = present('rules');
+    const ignore = present('ignore');
+    const allow = present('allow');
+    const forbid = present('forbid');
+    const budgets = present('budgets');
+    const baseline = present('baseline');
+    if (rules)
+        policy.rules = readRuleSettings(reader, rules);
+    if (ignore)
+        policy.ignore = readIgnoreEntries(reader, ignore);
+    if (allow) {
+        const globs = readAllowList(reader, allow);
+        if (globs)
+            policy.allow = globs;
+    }
+    if (forbid)
+        policy.forbid = readForbidEntries(reader, forbid);
+    if (budgets)
+        policy.budgets = readBudgets(reader, budgets);
+    if (baseline)
+        policy.baseline = readBaselineSettings(reader, baseline);
+    if (fields.has('sources')) {
+        const sources = reader.readEnum(value('sources'), 'sources', SOURCES_VALUES);
+        if (sources)
+            policy.sources = sources;
+    }
+    if (fields.has('fail-on')) {
+        const failOn = reader.readEnum(value('fail-on'), 'fail-on', FAIL_ON_VALUES);
+        if (failOn)
+            policy.failOn = failOn;
+    }
+    return policy;
+}
+function limitIssues(issues, file) {
+    if (issues.length <= MAX_ISSUES)
+        return issues;
+    const rest = issues.length - MAX_ISSUES;
+    return [
+        ...issues.slice(0, MAX_ISSUES),
+        { file, key: '', message: `${rest} more problems not listed` }
+    ];
+}
+function describeSyntaxError(error, file, lines) {
+    const { line, col } = lines.linePos(error.pos[0]);
+    const message = error.code === 'MULTIPLE_DOCS'
+        ? "the policy file must hold one YAML document; remove the '---' separator"
+        : error.message;
+    return {
+        file,
+        line: Math.max(line, 1),
+        column: Math.max(col, 1),
+        key: '',
+        message: `YAML syntax error: ${message}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+
+
+
+
+/** Where a policy file is looked for when none is named, relative to the working directory. */
+const DEFAULT_POLICY_PATHS = [
+    '.github/release-audit.yml',
+    '.github/release-audit.yaml'
+];
+/** A policy is a short hand-written file; anything larger is a wrong path, not a policy. */
+const MAX_POLICY_BYTES = 1024 * 1024;
+/**
+ * The default policy file under `cwd` if there is one. Both spellings at once is an error
+ * rather than a silent choice: one of them would be ignored without anyone noticing.
+ */
+async function findDefaultPolicy(cwd) {
+    const found = [];
+    for (const candidate of DEFAULT_POLICY_PATHS) {
+        const full = external_node_path_default().join(cwd, candidate);
+        if ((await (0,promises_namespaceObject.stat)(full).catch(() => undefined))?.isFile())
+            found.push(full);
+    }
+    if (found.length > 1) {
+        throw new PolicyError(DEFAULT_POLICY_PATHS[0], [
+            {
+                file: DEFAULT_POLICY_PATHS[0],
+                key: '',
+                message: `both ${DEFAULT_POLICY_PATHS.join(' and ')} exist; keep one (or name one with the config input / --config)`
+            }
+        ]);
+    }
+    return found[0];
+}
+/**
+ * Reads and validates a policy file. The file is named in messages relative to the working
+ * directory when it lies inside it, as GitHub and editors expect.
+ */
+async function loadPolicy(file) {
+    const shown = describePath(file);
+    const fail = (message) => {
+        throw new PolicyError(shown, [{ file: shown, key: '', message }]);
+    };
+    const info = await (0,promises_namespaceObject.stat)(file).catch((error) => error.code === 'ENOENT'
+        ? fail('policy file not found; check the config input / --config, or remove it to run without a policy')
+        : fail(`policy file cannot be read: ${error.message}`));
+    if (!info.isFile())
+        fail('policy file is not a regular file');
+    if (info.size > MAX_POLICY_BYTES) {
+        fail(`policy file is ${info.size} bytes, over ${MAX_POLICY_BYTES}; is this the right file?`);
+    }
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch((error) => fail(`policy file cannot be read: ${error.message}`));
+    return parsePolicy(text.replace(/^\uFEFF/, ''), shown);
+}
+function describePath(file) {
+    const relative = external_node_path_default().relative(process.cwd(), external_node_path_default().resolve(file));
+    const inside = relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+    return inside ? relative.split((external_node_path_default()).sep).join('/') : file;
+}
+
+;// CONCATENATED MODULE: ./src/policy/budgets.ts
+
+
+/** Files over `file-bytes` reported one by one, largest first; the rest are counted in one more. */
+const MAX_LARGE_FILE_REPORTS = 10;
+/**
+ * `policy/budget` for one artifact. Files and bytes are counted as the report's artifact summary
+ * counts them (every regular file, members of nested archives included), so the numbers in a
+ * budget finding match the numbers next to the artifact's name.
+ */
+function createBudgetCheck(budgets, policyFile) {
+    let files = 0;
+    let bytes = 0;
+    let artifact = '';
+    const large = [];
+    const where = `in ${policyFile}`;
+    return {
+        add(entry) {
+            artifact = entry.artifact;
+            if (entry.kind !== 'file')
+                return;
+            const size = 'content' in entry && Buffer.isBuffer(entry.content) ? entry.content.length : entry.size;
+            files++;
+            bytes += size;
+            if (budgets.fileBytes && size > budgets.fileBytes.bytes) {
+                large.push({ artifact, path: entry.path, depth: entry.depth, size, kind: 'file' });
+            }
+        },
+        finish(report) {
+            const whole = { artifact, path: '', depth: 0, size: bytes, kind: 'other' };
+            const { totalBytes, fileBytes } = budgets;
+            if (totalBytes && bytes > totalBytes.bytes) {
+                report({
+                    rule: BUDGET,
+                    entry: whole,
+                    message: `the artifact holds ${describeSize(bytes)} uncompressed, over the total-bytes budget of ${totalBytes.text} ${where}`,
+                    details: { budget: 'total-bytes', limit: totalBytes.bytes, actual: bytes }
+                });
+            }
+            if (budgets.files !== undefined && files > budgets.files) {
+                report({
+                    rule: BUDGET,
+                    entry: whole,
+                    message: `the artifact holds ${plural(files, 'file')}, over the files budget of ${formatCount(budgets.files)} ${where}`,
+                    details: { budget: 'files', limit: budgets.files, actual: files }
+                });
+            }
+            if (fileBytes)
+                reportLargeFiles(large, fileBytes, where, report);
+        }
+    };
+}
+function reportLargeFiles(large, limit, where, report) {
+    const sorted = [...large].sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1));
+    for (const entry of sorted.slice(0, MAX_LARGE_FILE_REPORTS)) {
+        report({
+            rule: BUDGET,
+            entry,
+            message: `${describeSize(entry.size)}, over the file-bytes budget of ${limit.text} ${where}`,
+            details: { budget: 'file-bytes', limit: limit.bytes, actual: entry.size }
+        });
+    }
+    const rest = sorted.slice(MAX_LARGE_FILE_REPORTS);
+    if (rest.length === 0)
+        return;
+    report({
+        rule: BUDGET,
+        entry: { ...rest[0], path: '' },
+        message: `${plural(rest.length, 'more file')} over the file-bytes budget of ${limit.text} ${where} (up to ${describeSize(rest[0].size)}), e.g. ${rest
+            .slice(0, 3)
+            .map((e) => e.path)
+            .join(', ')}`,
+        details: {
+            budget: 'file-bytes',
+            limit: limit.bytes,
+            count: rest.length,
+            paths: rest.slice(0, 10).map((e) => e.path)
+        }
+    });
+}
+/** `21,043,112 bytes (20.1 MiB)`: exact for comparing with a decimal budget, readable too. */
+function describeSize(bytes) {
+    const exact = `${formatCount(bytes)} bytes`;
+    return bytes < 1024 ? exact : `${exact} (${formatBytes(bytes)})`;
+}
+
+;// CONCATENATED MODULE: ./src/policy/mask.ts
+/** At most this many characters of a forbidden match reach a report: a codename is itself a secret. */
+const mask_MAX_SHOWN_CHARS = 4;
+/** Characters of the line shown on each side of the match. */
+const CONTEXT_CHARS = 24;
+/** How far beyond the shown window other matches are looked for, so none is shown cut in half. */
+const NEIGHBOUR_SCAN_CHARS = 256;
+/** `Project Falcon` → `Pro…`: at most a quarter of the text and never more than 4 characters. */
+function maskMatch(text) {
+    return `${text.slice(0, Math.min(mask_MAX_SHOWN_CHARS, Math.floor(text.length / 4)))}…`;
+}
+/**
+ * The line around the match [start, end) of `text`, at most CONTEXT_CHARS each side, with this
+ * match and every match of `regexes` (all forbid patterns of the file) that reaches into the
+ * window masked, and control characters shown as spaces.
+ */
+function buildExcerpt(text, start, end, regexes) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEndAt = text.indexOf('\n', end);
+    const lineEnd = lineEndAt === -1 ? text.length : lineEndAt;
+    const from = Math.max(lineStart, start - CONTEXT_CHARS);
+    const to = Math.min(lineEnd, end + CONTEXT_CHARS);
+    const scanFrom = Math.max(lineStart, from - NEIGHBOUR_SCAN_CHARS);
+    const scanTo = Math.min(lineEnd, to + NEIGHBOUR_SCAN_CHARS);
+    const masked = mergeRanges([
+        [start, end],
+        ...regexes.flatMap((regex) => findMatches(text, regex, scanFrom, scanTo))
+    ]).filter(([a, b]) => b > from && a < to);
+    let excerpt = '';
+    let at = from;
+    for (const [a, b] of masked) {
+        excerpt += showPlain(text.slice(at, Math.max(at, a)));
+        // a match starting before the window would show its middle: nothing of it is shown
+        excerpt += a >= from ? maskMatch(text.slice(a, b)) : '…';
+        at = Math.min(to, b);
+    }
+    return excerpt + showPlain(text.slice(at, to));
+}
+function findMatches(text, regex, from, to) {
+    const copy = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : `${regex.flags}g`);
+    const region = text.slice(from, to);
+    const ranges = [];
+    for (let m = copy.exec(region); m !== null; m = copy.exec(region)) {
+        if (m[0].length === 0)
+            copy.lastIndex++;
+        else
+            ranges.push([from + m.index, from + m.index + m[0].length]);
+    }
+    return ranges;
+}
+function mergeRanges(ranges) {
+    const sorted = [...ranges].sort((x, y) => x[0] - y[0]);
+    const merged = [];
+    for (const range of sorted) {
+        const last = merged.at(-1);
+        if (last && range[0] <= last[1])
+            last[1] = Math.max(last[1], range[1]);
+        else
+            merged.push([range[0], range[1]]);
+    }
+    return merged;
+}
+function showPlain(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/policy/forbidden-content.ts
+
+
+
+
+/** A NUL byte in this many leading bytes marks a file as binary; binary files are not searched. */
+const forbidden_content_SNIFF_BYTES = 8 * 1024;
+/** Matches of one pattern in one file reported one by one; the rest are counted in one more. */
+const MAX_REPORTS_PER_PATTERN = 10;
+/**
+ * Text is decoded and searched in pieces of about this size, cut after a newline, so a file
+ * near the per-entry limit never becomes one string longer than V8 allows (~512 MiB).
+ * A match spanning such a cut (only multi-line patterns can) is not found.
+ */
+const forbidden_content_CHUNK_BYTES = 32 * 1024 * 1024;
+/** `policy/forbidden-content`: each `forbid` entry searched over every text file its paths allow. */
+function createForbiddenContentCheck(entries) {
+    const patterns = entries.map((entry) => ({
+        entry,
+        applies: entry.paths ? compileGlobs(entry.paths) : () => true
+    }));
+    return (file, report) => {
+        const applicable = patterns.filter((p) => p.applies(file.path)).map((p) => p.entry);
+        if (applicable.length === 0 || forbidden_content_isBinary(file.content))
+            return;
+        const hits = applicable.map(() => ({ shown: [], more: { count: 0, first: 0, last: 0 } }));
+        let lineBase = 1;
+        for (const chunk of splitText(file.content, forbidden_content_CHUNK_BYTES)) {
+            const regexes = applicable.map((entry) => entry.regex);
+            applicable.forEach((entry, i) => collectHits(chunk, lineBase, entry.regex, regexes, hits[i]));
+            lineBase += forbidden_content_countNewlines(chunk);
+        }
+        applicable.forEach((entry, i) => reportHits(file, entry, hits[i], report));
+    };
+}
+function forbidden_content_isBinary(content) {
+    return content.subarray(0, forbidden_content_SNIFF_BYTES).includes(0);
+}
+/**
+ * One pass of `regex` over the chunk (`lastIndex` loop); line numbers counted incrementally.
+ * Excerpts mask the matches of every pattern of the file (`all`), not only this one.
+ */
+function collectHits(text, lineBase, regex, all, hits) {
+    let line = lineBase;
+    // the next newline not yet counted: remembered so no stretch of text is scanned twice
+    let newline = text.indexOf('\n');
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+        if (m[0].length === 0) {
+            regex.lastIndex++;
+            continue;
+        }
+        while (newline !== -1 && newline < m.index) {
+            line++;
+            newline = text.indexOf('\n', newline + 1);
+        }
+        if (hits.shown.length < MAX_REPORTS_PER_PATTERN) {
+            const column = m.index - (text.lastIndexOf('\n', m.index - 1) + 1) + 1;
+            const excerpt = buildExcerpt(text, m.index, m.index + m[0].length, all);
+            hits.shown.push({ line, column, excerpt });
+        }
+        else {
+            if (hits.more.count++ === 0)
+                hits.more.first = line;
+            hits.more.last = line;
+        }
+    }
+    regex.lastIndex = 0;
+}
+function reportHits(file, entry, hits, report) {
+    const base = {
+        rule: FORBIDDEN_CONTENT,
+        entry: file,
+        ...(entry.severity ? { severity: entry.severity } : {})
+    };
+    for (const hit of hits.shown) {
+        report({
+            ...base,
+            line: hit.line,
+            message: `forbidden content '${entry.name}' at line ${hit.line}: "${hit.excerpt}"`,
+            details: { pattern: entry.name, column: hit.column, excerpt: hit.excerpt }
+        });
+    }
+    const { count, first, last } = hits.more;
+    if (count === 0)
+        return;
+    report({
+        ...base,
+        line: first,
+        message: `${plural(count, 'more match', 'more matches')} of forbidden content '${entry.name}' in this file (lines ${first}–${last}) are not listed one by one`,
+        details: { pattern: entry.name, omitted: count }
+    });
+}
+/** UTF-8 text in pieces cut just after a newline (never inside a multi-byte character). */
+function* splitText(content, chunkBytes) {
+    let start = 0;
+    while (start < content.length) {
+        let end = Math.min(content.length, start + chunkBytes);
+        if (end < content.length) {
+            const newline = content.lastIndexOf(0x0a, end - 1);
+            if (newline >= start)
+                end = newline + 1;
+            // one line longer than a chunk: cut before a UTF-8 continuation byte, not inside a character
+            else
+                while (end > start + 1 && (content[end] & 0xc0) === 0x80)
+                    end--;
+        }
+        yield content.toString('utf8', start, end);
+        start = end;
+    }
+}
+function forbidden_content_countNewlines(text) {
+    let count = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        count++;
+    return count;
+}
+
+;// CONCATENATED MODULE: ./src/policy/unexpected-files.ts
+
+
+
+/** A folder holding more unexpected files than this (and nothing expected) is one finding. */
+const COLLAPSE_OVER_FILES = 20;
+/** Paths named in a collapsed finding's message; details carry a few more. */
+const SAMPLES_IN_MESSAGE = 3;
+const SAMPLES_IN_DETAILS = 10;
+/** Past this many one-file findings in an artifact, the rest become one summary finding. */
+const MAX_FILE_FINDINGS = 200;
+/**
+ * `policy/unexpected-file` for one artifact: every non-directory entry that no `allow` glob
+ * expects. A folder whose files are all unexpected and more than COLLAPSE_OVER_FILES is reported
+ * once (the shallowest such folder), with a count and samples, instead of file by file.
+ */
+function createUnexpectedFileCheck(allow, policyFile) {
+    const isAllowed = compileAllowList(allow);
+    const folders = new Map();
+    const unexpected = [];
+    const advice = `no glob in allow (${policyFile}) matches it; add one or keep the file out of the release`;
+    return {
+        add(entry) {
+            if (entry.kind === 'directory')
+                return;
+            const allowed = isAllowed(entry.path);
+            for (const folder of foldersOf(entry.path)) {
+                const count = folders.get(folder) ?? { files: 0, unexpected: 0 };
+                count.files++;
+                if (!allowed)
+                    count.unexpected++;
+                folders.set(folder, count);
+            }
+            if (!allowed) {
+                const { artifact, path, depth, size, kind } = entry;
+                unexpected.push({ artifact, path, depth, size, kind });
+            }
+        },
+        finish(report) {
+            const groups = new Map();
+            const single = [];
+            for (const entry of unexpected) {
+                const folder = foldersOf(entry.path).find((f) => isCollapsible(folders.get(f)));
+                if (folder === undefined)
+                    single.push(entry);
+                else if (groups.has(folder))
+                    groups.get(folder)?.push(entry);
+                else
+                    groups.set(folder, [entry]);
+            }
+            for (const [folder, entries] of groups)
+                report(describeFolder(folder, entries, policyFile));
+            for (const entry of single.slice(0, MAX_FILE_FINDINGS)) {
+                report({ rule: UNEXPECTED_FILE, entry, message: `unexpected file: ${advice}` });
+            }
+            const rest = single.slice(MAX_FILE_FINDINGS);
+            if (rest.length > 0)
+                report(describeRest(rest, policyFile));
+        }
+    };
+}
+function isCollapsible(count) {
+    return (count !== undefined && count.unexpected === count.files && count.files > COLLAPSE_OVER_FILES);
+}
+/** `a/b/c.js` → `''`, `a/`, `a/b/` (the artifact root first); `!/` stays inside a segment name. */
+function foldersOf(path) {
+    const segments = path.split('/').slice(0, -1);
+    return ['', ...segments.map((_, i) => `${segments.slice(0, i + 1).join('/')}/`)];
+}
+function describeFolder(folder, entries, policyFile) {
+    const samples = entries.map((e) => e.path).slice(0, SAMPLES_IN_DETAILS);
+    const where = folder === '' ? 'this artifact' : folder;
+    const eg = samples.slice(0, SAMPLES_IN_MESSAGE).join(', ');
+    const first = entries[0];
+    return {
+        rule: UNEXPECTED_FILE,
+        entry: {
+            artifact: first.artifact,
+            path: folder,
+            depth: first.depth,
+            size: sumSizes(entries),
+            kind: 'directory'
+        },
+        message: `${plural(entries.length, 'unexpected file')} in ${where} and nothing expected there: no glob in allow (${policyFile}) matches them (e.g. ${eg})`,
+        details: { folder, count: entries.length, samples }
+    };
+}
+function describeRest(rest, policyFile) {
+    const first = rest[0];
+    const samples = rest.map((e) => e.path).slice(0, SAMPLES_IN_DETAILS);
+    return {
+        rule: UNEXPECTED_FILE,
+        entry: { artifact: first.artifact, path: '', depth: 0, size: sumSizes(rest), kind: 'other' },
+        message: `${plural(rest.length, 'more unexpected file')} not listed one by one: no glob in allow (${policyFile}) matches them (e.g. ${samples.slice(0, SAMPLES_IN_MESSAGE).join(', ')})`,
+        details: { count: rest.length, samples }
+    };
+}
+function sumSizes(entries) {
+    return entries.reduce((total, e) => total + e.size, 0);
+}
+
+;// CONCATENATED MODULE: ./src/policy/rule.ts
+
+
+
+
+
+/**
+ * The `policy` rule family for one policy: `allow` → policy/unexpected-file, `forbid` →
+ * policy/forbidden-content, `budgets` → policy/budget. Keys the policy leaves out cost nothing.
+ */
+function createPolicyRule(policy) {
+    const { allow, forbid, budgets, file } = policy;
+    const searchContent = forbid.length > 0 ? createForbiddenContentCheck(forbid) : undefined;
+    const hasBudgets = Object.keys(budgets).length > 0;
+    return {
+        meta: POLICY_RULES_META,
+        create(context) {
+            const report = (r) => context.report(r);
+            const unexpected = allow ? createUnexpectedFileCheck(allow, file) : undefined;
+            const budget = hasBudgets ? createBudgetCheck(budgets, file) : undefined;
+            return {
+                entry(entry) {
+                    unexpected?.add(entry);
+                    budget?.add(entry);
+                    if (searchContent && isFileEntry(entry))
+                        searchContent(entry, report);
+                },
+                end() {
+                    unexpected?.finish(report);
+                    budget?.finish(report);
+                }
+            };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/tracked-files.ts
+
+
+
+
+
+const tracked_files_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Embedded sources are code; bigger tracked files (assets, data) are not worth hashing. */
+const MAX_HASHED_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Repo-relative path → sha256 of every file git tracks in `workspace`: what a public repository
+ * already shows the world, for the `sources: public` comparison of embedded map sources.
+ * Returns undefined (and the caller says so) when the workspace is not a git checkout.
+ */
+async function hashTrackedFiles(workspace) {
+    let stdout;
+    try {
+        ;
+        ({ stdout } = await tracked_files_run('git', ['ls-files', '-z'], {
+            cwd: workspace,
+            maxBuffer: 256 * 1024 * 1024
+        }));
+    }
+    catch {
+        return undefined;
+    }
+    const hashes = new Map();
+    for (const file of stdout.split('\0').filter(Boolean)) {
+        const absolute = external_node_path_default().join(workspace, file);
+        const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
+        if (!info?.isFile() || info.size > MAX_HASHED_FILE_BYTES)
+            continue;
+        hashes.set(file, (0,external_node_crypto_namespaceObject.createHash)('sha256')
+            .update(await (0,promises_namespaceObject.readFile)(absolute))
+            .digest('hex'));
+    }
+    return hashes;
+}
+
+;// CONCATENATED MODULE: ./src/setup/resolve-sources.ts
+
+/**
+ * Turns the `sources` setting into what the source-map rule needs. `public` (or `auto` in a
+ * public repository) hashes the files git tracks in `cwd`, so embedded sources the world already
+ * has can be told from those it does not; without a checkout they keep their severity.
+ */
+async function resolveSources(setting, context, warnings) {
+    if (setting === undefined || setting === 'private')
+        return { sources: 'private' };
+    if (setting === 'auto') {
+        const isPublic = await context.isRepositoryPublic?.();
+        if (isPublic === undefined) {
+            warnings.push('sources: auto could not tell whether the repository is public, so embedded sources are treated as private');
+        }
+        if (isPublic !== true)
+            return { sources: 'private' };
+    }
+    const publicSources = await hashTrackedFiles(context.cwd);
+    if (!publicSources) {
+        warnings.push(`sources: public compares embedded sources with the files git tracks, but ${context.cwd} is not a git checkout (actions/checkout first); embedded sources keep their severity`);
+        return { sources: 'public' };
+    }
+    return { sources: 'public', publicSources };
+}
+
+;// CONCATENATED MODULE: ./src/setup/run-audit.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Loads the policy, audits, compares with the baseline, then applies the policy once to every
+ * finding (the baseline's own included): the one path the CLI and the action share.
+ */
+async function runAudit(artifacts, options) {
+    const policyPath = options.config ?? (await findDefaultPolicy(options.cwd));
+    const policy = policyPath !== undefined ? await loadPolicy(policyPath) : undefined;
+    const failOn = options.failOn ?? policy?.failOn ?? 'error';
+    const warnings = policy ? findUnknownRuleIds(policy, knownRuleIds()) : [];
+    const sources = await resolveSources(options.sources ?? policy?.sources, options, warnings);
+    const rules = [...BUILTIN_RULES, ...(policy ? [createPolicyRule(policy)] : [])];
+    const now = options.now ?? new Date();
+    const postprocess = policy ? policyStep(policy, now) : undefined;
+    const auditOptions = {
+        rules,
+        failOn,
+        ruleOptions: sources
+    };
+    let report = await audit(artifacts, auditOptions);
+    if (options.baseline !== undefined) {
+        const loaded = await loadBaseline(options.baseline, {
+            cwd: options.cwd,
+            // The previous release goes through the same rules and policy, so "new" compares like with like.
+            auditArtifacts: (inputs) => audit(inputs, { ...auditOptions, failOn: 'never', ...(postprocess ? { postprocess } : {}) })
+        });
+        if ('warning' in loaded)
+            warnings.push(loaded.warning);
+        else
+            report = applyBaseline(report, loaded, {
+                failOn,
+                thresholds: resolveBaselineThresholds(policy?.baseline)
+            });
+    }
+    if (postprocess) {
+        const { findings, suppressed } = postprocess(report.findings);
+        report = withFindings(report, findings, failOn, suppressed);
+    }
+    return {
+        report,
+        failOn,
+        ...(policy ? { policy } : {}),
+        ...(policyPath !== undefined ? { policyPath } : {}),
+        warnings
+    };
+}
+/** The policy's severity overrides and ignores, with its notices about the policy file itself. */
+function policyStep(policy, now) {
+    return (findings) => {
+        const outcome = applyPolicy(findings, policy, now);
+        return { findings: [...outcome.findings, ...outcome.notices], suppressed: outcome.suppressed };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+const OUTPUT_FORMATS = ['text', 'json', 'sarif'];
+/** Bad command-line usage; the CLI prints it with the usage text and exits 2. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+const USAGE = `Usage: release-audit [options] [paths…]
+       release-audit merge [options] <shard reports…>
+
+Audits release artifacts (zip, tar, tgz, folders, files; nested archives included) for leaked
+source maps, private files and secrets. With no path, audits what \`npm pack\` would publish from
+the current folder. \`merge\` combines the JSON reports of matrix shards (files, globs or
+zips holding them) into one report, as if one audit had seen everything.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --output FILE              write the report to FILE instead of standard output
+  --fail-on LEVEL            error|warning|notice|never: lowest severity that fails (default: error)
+  --config FILE              policy file (default: .github/release-audit.yml if present)
+  --baseline SPEC            compare with a previous release: npm:<name>@<version|tag>, a path,
+                             an earlier JSON report, or auto
+  --sources private|public   whether source embedded in maps is already public (default: private);
+                             public compares each embedded source with the files git tracks here
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage or I/O error.
+`;
+function parseCliArgs(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...argv],
+            allowPositionals: true,
+            options: {
+                format: { type: 'string' },
+                output: { type: 'string', short: 'o' },
+                'fail-on': { type: 'string' },
+                config: { type: 'string', short: 'c' },
+                baseline: { type: 'string' },
+                sources: { type: 'string' },
+                help: { type: 'boolean', short: 'h' },
+                version: { type: 'boolean', short: 'v' }
+            }
+        });
+    }
+    catch (error) {
+        throw new UsageError(error.message);
+    }
+    const { values, positionals } = parsed;
+    const merge = positionals[0] === 'merge';
+    return {
+        merge,
+        paths: merge ? positionals.slice(1) : positionals,
+        format: oneOf('--format', values.format ?? 'text', OUTPUT_FORMATS),
+        ...(values.output !== undefined ? { output: values.output } : {}),
+        ...(values['fail-on'] !== undefined
+            ? { failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON_VALUES) }
+            : {}),
+        ...(values.config !== undefined ? { config: values.config } : {}),
+        ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+        ...(values.sources !== undefined
+            ? { sources: oneOf('--sources', values.sources, ['private', 'public', 'auto']) }
+            : {}),
+        help: values.help ?? false,
+        version: values.version ?? false
+    };
+}
+function oneOf(flag, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got '${value}'`);
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-cli.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const EXIT_PASS = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_ERROR = 2;
+/** The whole CLI as a function: arguments in, exit code out, output through `io`. */
+async function runCli(argv, io) {
+    let args;
+    try {
+        args = parseCliArgs(argv);
+    }
+    catch (error) {
+        io.stderr(`release-audit: ${error.message}\n\n${USAGE}`);
+        return EXIT_ERROR;
+    }
+    if (args.help)
+        return (io.stdout(USAGE), EXIT_PASS);
+    if (args.version)
+        return (io.stdout(`${TOOL_VERSION}\n`), EXIT_PASS);
+    const cleanups = [];
+    try {
+        const { report, failOn, warnings } = args.merge
+            ? await mergeShards(args, io.cwd)
+            : await runAudit(await collectArtifacts(args, io.cwd, cleanups), {
+                cwd: io.cwd,
+                ...(args.config !== undefined ? { config: args.config } : {}),
+                ...(args.failOn !== undefined ? { failOn: args.failOn } : {}),
+                ...(args.baseline !== undefined ? { baseline: args.baseline } : {}),
+                ...(args.sources !== undefined ? { sources: args.sources } : {})
+            });
+        for (const warning of warnings)
+            io.stderr(`release-audit: warning: ${warning}\n`);
+        const rendered = render(report, args, failOn);
+        if (args.output !== undefined) {
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().resolve(io.cwd, args.output), rendered);
+            io.stderr(`${renderVerdict(report, failOn)}\nreport written to ${args.output}\n`);
+        }
+        else {
+            io.stdout(rendered);
+        }
+        return report.conclusion === 'failure' ? EXIT_FINDINGS : EXIT_PASS;
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        io.stderr(`release-audit: ${message}\n${error instanceof UsageError ? `\n${USAGE}` : ''}`);
+        return EXIT_ERROR;
+    }
+    finally {
+        await Promise.all(cleanups.map((cleanup) => cleanup()));
+    }
+}
+async function collectArtifacts(args, cwd, cleanups) {
+    if (args.paths.length > 0)
+        return resolvePaths(args.paths, cwd);
+    const packed = await packCurrentPackage(cwd);
+    cleanups.push(packed.cleanup);
+    return [packed.artifact];
+}
+async function mergeShards(args, cwd) {
+    if (args.paths.length === 0)
+        throw new UsageError('merge needs the shard reports to merge');
+    const failOn = args.failOn ?? 'error';
+    const shards = await loadShardReports(await resolvePaths(args.paths, cwd));
+    return { report: mergeReports(shards, failOn), failOn, warnings: [] };
+}
+function render(report, args, failOn) {
+    switch (args.format) {
+        case 'json':
+            return renderJson(report);
+        case 'sarif':
+            return renderSarif(report);
+        case 'text':
+            return renderText(report, failOn);
+    }
+}
+
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 7349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 5937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 9984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 7103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 7788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 4631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 1342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 1464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+exports.Vj = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+__webpack_unused_export__ = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 7249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 2223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 7104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 4043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 3959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 9874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 3559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 6083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 1528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 6752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 4475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 9799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 8689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
