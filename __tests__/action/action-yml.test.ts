@@ -50,6 +50,12 @@ describe('action.yml, the user-facing contract', () => {
     expect(action.inputs.sources?.default).toBeUndefined()
   })
 
+  it('lists every input in .env.example for local runs', () => {
+    const example = readFileSync(new URL('.env.example', root), 'utf8')
+    const listed = [...example.matchAll(/^INPUT_([A-Z-]+)=/gm)].map((m) => m[1]?.toLowerCase())
+    expect(new Set(listed)).toEqual(new Set(Object.keys(action.inputs)))
+  })
+
   it('reports the version package.json declares', () => {
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
       version: string
