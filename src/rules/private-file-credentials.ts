@@ -25,7 +25,10 @@ export function inspectCredentialFile(
           s.hints.some((h) => entry.content.includes(h))))
   )
   if (spec === undefined) return undefined
-  const base = `${spec.label} ${parts.name}`
+  // `AWS credentials` + a file named `credentials` would read "AWS credentials credentials".
+  const base = spec.label.toLowerCase().endsWith(parts.lowerName)
+    ? `${spec.label} file`
+    : `${spec.label} ${parts.name}`
   if (spec.always !== undefined) {
     return {
       rule: 'private-file/credentials',
