@@ -65,7 +65,7 @@ describe('release-audit CLI', () => {
     expect(severities).toEqual(
       [...severities].sort(
         (a, b) =>
-          ['error', 'warning', 'notice'].indexOf(a!) - ['error', 'warning', 'notice'].indexOf(b!)
+          ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)
       )
     )
     expect(stdout).toContain('sourcemap/embedded-source  dist/app.js.map')

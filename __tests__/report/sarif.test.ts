@@ -67,29 +67,29 @@ describe('SARIF 2.1.0 for code scanning', () => {
 
   it('declares every rule once, with a level and a docs link', () => {
     expect(sarif.version).toBe('2.1.0')
-    const ids = run!.tool.driver.rules.map((r) => r.id)
+    const ids = run.tool.driver.rules.map((r) => r.id)
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids).toEqual(expect.arrayContaining(knownRuleIds()))
-    for (const rule of run!.tool.driver.rules) {
+    for (const rule of run.tool.driver.rules) {
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level)
       expect(rule.helpUri).toMatch(new RegExp(`/docs/rules/${rule.id}\\.md$`))
     }
   })
 
   it('points every result at its rule by id and index, with a relative location and line ≥ 1', () => {
-    expect(run!.results.map((r) => [r.ruleId, r.level])).toEqual([
+    expect(run.results.map((r) => [r.ruleId, r.level])).toEqual([
       ['sourcemap/embedded-source', 'error'],
       ['secret/github-token', 'warning'],
       ['policy/unused-ignore', 'note']
     ])
-    for (const result of run!.results) {
-      expect(run!.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId)
-      const { artifactLocation, region } = result.locations[0]!.physicalLocation
+    for (const result of run.results) {
+      expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId)
+      const { artifactLocation, region } = result.locations[0].physicalLocation
       expect(artifactLocation.uri).not.toMatch(/^\/|^[a-z]+:|\.\.|!\//i)
       expect(region.startLine).toBeGreaterThanOrEqual(1)
       expect(Object.values(result.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}$/)
     }
-    expect(run!.results[1]!.message.text).toContain('app.zip!/lib/a.js:7')
+    expect(run.results[1].message.text).toContain('app.zip!/lib/a.js:7')
   })
 
   it('uses the repository file an artifact path maps to, else the fallback anchor', () => {
@@ -97,8 +97,8 @@ describe('SARIF 2.1.0 for code scanning', () => {
     const anchored = JSON.parse(
       renderSarif(report, createAnchorResolver(exists, ['package.json']))
     ) as Sarif
-    const uris = anchored.runs[0]!.results.map(
-      (r) => r.locations[0]!.physicalLocation.artifactLocation.uri
+    const uris = anchored.runs[0].results.map(
+      (r) => r.locations[0].physicalLocation.artifactLocation.uri
     )
     expect(uris).toEqual(['dist/cli.js.map', 'package.json', 'package.json'])
   })
@@ -106,7 +106,7 @@ describe('SARIF 2.1.0 for code scanning', () => {
   it('keeps fingerprints stable across runs and distinct across findings', () => {
     const again = JSON.parse(renderSarif(report)) as Sarif
     const prints = (s: Sarif) =>
-      s.runs[0]!.results.map((r) => r.partialFingerprints['releaseAudit/v1'])
+      s.runs[0].results.map((r) => r.partialFingerprints['releaseAudit/v1'])
     expect(prints(again)).toEqual(prints(sarif))
     expect(new Set(prints(sarif)).size).toBe(3)
   })
