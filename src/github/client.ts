@@ -27,31 +27,24 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
       // Waits 1 s, 4 s, 9 s, 16 s between attempts (plugin-retry squares the attempt number).
       retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          opts: { method: string; url: string },
-          _o: unknown,
-          count: number
-        ) => {
-          core.warning(
-            `GitHub rate limit on ${opts.method} ${opts.url}; retrying in ${retryAfter}s`
-          )
-          return count < retries
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          opts: { method: string; url: string },
-          _o: unknown,
-          count: number
-        ) => {
-          core.warning(
-            `GitHub secondary rate limit on ${opts.method} ${opts.url}; retrying in ${retryAfter}s`
-          )
-          return count < retries
-        }
+        onRateLimit: waitOrGiveUp('rate limit', retries),
+        onSecondaryRateLimit: waitOrGiveUp('secondary rate limit', retries)
       }
     },
     retry,
     throttling
   )
+}
+
+/** plugin-throttling asks whether to wait `retryAfter` seconds and retry; yes, a bounded number of times. */
+function waitOrGiveUp(limit: string, retries: number) {
+  return (
+    retryAfter: number,
+    request: { method: string; url: string },
+    _octokit: unknown,
+    count: number
+  ) => {
+    core.warning(`GitHub ${limit} on ${request.method} ${request.url}; retrying in ${retryAfter}s`)
+    return count < retries
+  }
 }
