@@ -17,8 +17,8 @@ const TEST_FOLDERS = new Set([
   '__snapshots__'
 ])
 
-/** Co-located test files: `auth.test.ts`, `client.spec.js`. */
-const TEST_FILE = /\.(?:test|spec)\.[A-Za-z0-9]+$/
+/** Co-located test files (`auth.test.ts`, `client.spec.js`) and API doc examples (`iam.examples.json`). */
+const TEST_FILE = /\.(?:test|spec|examples?)\.[A-Za-z0-9]+$/
 
 /**
  * Whether an entry path (any nesting level, `!/`-joined) lies in a test/fixture/example folder

@@ -1,5 +1,6 @@
 import { isPlaceholder } from '../../rules/placeholder.js'
 import { looksRandom, shannonEntropy } from '../entropy.js'
+import { isNonSecretAssignment } from '../generic-filters.js'
 import type { Candidate, Detector } from '../types.js'
 import { caseless } from './token-detector.js'
 
@@ -70,6 +71,7 @@ export const awsSecretKey: Detector = {
   rule: 'secret/aws-secret-key',
   trigger: KEYWORD_TRIGGER,
   priority: 2,
+  lineLocal: true,
   confirm(text: string, _at: number, end: number): Candidate | undefined {
     if (!/^secret$/i.test(text.slice(end - 6, end))) return undefined
     const assignment = readAssignment(text, end)
@@ -92,11 +94,14 @@ export const genericSecret: Detector = {
   rule: 'secret/generic',
   trigger: KEYWORD_TRIGGER,
   priority: 1,
+  lineLocal: true,
   confirm(text: string, _at: number, end: number): Candidate | undefined {
     const assignment = readAssignment(text, end)
     if (assignment === undefined) return undefined
     const { name, value, valueStart } = assignment
-    if (isPlaceholder(value) || !looksRandom(value)) return undefined
+    if (isPlaceholder(value) || !looksRandom(value) || isNonSecretAssignment(name, value)) {
+      return undefined
+    }
     return {
       start: valueStart,
       end: valueStart + value.length,
