@@ -6,6 +6,7 @@ import { isFileEntry } from '../engine/rule.js'
 import { SECRET_RULES } from '../secrets/rules.js'
 import { scanSecrets } from '../secrets/scan.js'
 import { isBinary, scanSecretsInBuffer } from '../secrets/scan-buffer.js'
+import { mayHoldSecrets } from '../secrets/scan-json-string.js'
 import { isTestPath } from '../secrets/test-path.js'
 import type { SecretMatch } from '../secrets/types.js'
 import { forEachSourceInFile } from '../sourcemap/index.js'
@@ -37,6 +38,8 @@ export const secretRule: Rule = {
         if (!isFileEntry(entry) || isBinary(entry.content)) return
         const found: Located[] = []
         const { isMap } = forEachSourceInFile(entry.path, entry.content, (source) => {
+          // Most embedded sources are ruled out from their raw JSON, without decoding them.
+          if (!mayHoldSecrets(source.map, source.content)) return
           const path = sourceName(source)
           for (const match of scanSource(entry, path, source.text)) {
             found.push({

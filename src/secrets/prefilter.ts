@@ -61,3 +61,46 @@ function hasTopLevelAlternation(source: string): boolean {
   }
   return false
 }
+
+/**
+ * The prefilter's source without its negative assertions (`(?<!…)`, `(?!…)`): it then matches
+ * wherever the original does and more. Used on raw JSON, where an escape (`\n`) can put a letter
+ * before a token that the decoded text has a newline before.
+ */
+export function dropNegativeAssertions(source: string): string {
+  let out = ''
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      out += source.slice(i, i + 2)
+      i++
+    } else if (source[i] === '[') {
+      const end = findClassEnd(source, i)
+      out += source.slice(i, end)
+      i = end - 1
+    } else if (source.startsWith('(?<!', i) || source.startsWith('(?!', i)) {
+      i = findGroupEnd(source, i) - 1
+    } else out += source[i]
+  }
+  return out
+}
+
+/** Index just past the `]` closing the class opened at `start`. */
+function findClassEnd(source: string, start: number): number {
+  for (let i = start + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++
+    else if (source[i] === ']') return i + 1
+  }
+  throw new Error(`unterminated character class in ${source}`)
+}
+
+/** Index just past the `)` closing the group opened at `start`. */
+function findGroupEnd(source: string, start: number): number {
+  let depth = 0
+  for (let i = start; i < source.length; i++) {
+    if (source[i] === '\\') i++
+    else if (source[i] === '[') i = findClassEnd(source, i) - 1
+    else if (source[i] === '(') depth++
+    else if (source[i] === ')' && --depth === 0) return i + 1
+  }
+  throw new Error(`unterminated group in ${source}`)
+}

@@ -46,4 +46,10 @@ export interface Detector {
    * context-based finds such as `_authToken=` lines (2), which beat generic assignments (1).
    */
   priority: 1 | 2 | 3
+  /**
+   * `confirm` gives the same answer when `text` is cut down to the hit's line (from just after
+   * the `\n` before the hit to just after the `\n` that follows it): it reads no further. Lets a
+   * source embedded in a map be ruled out from a few decoded lines instead of its whole text.
+   */
+  lineLocal?: boolean
 }

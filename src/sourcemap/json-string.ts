@@ -13,6 +13,8 @@ export interface StringStats {
   lines: number
   /** UTF-8 bytes of the decoded text. */
   bytes: number
+  /** Holds a `\u` or `\/` escape: characters the raw bytes do not show as themselves. */
+  disguised: boolean
 }
 
 /**
@@ -43,6 +45,7 @@ export function measureString(buf: Buffer, start: number): StringStats {
   let saved = 0
   let quote = -2
   let slash = -2
+  let disguised = false
   for (;;) {
     if (quote < from) quote = buf.indexOf(QUOTE, from)
     if (slash !== -1 && slash < from) slash = buf.indexOf(BACKSLASH, from)
@@ -50,6 +53,7 @@ export function measureString(buf: Buffer, start: number): StringStats {
     if (slash === -1 || slash > quote) break
     const escape = buf[slash + 1]
     if (escape === 0x75 /* u */) {
+      disguised = true
       const code = readHex4(buf, slash + 2)
       const low =
         isHighSurrogate(code) && buf[slash + 6] === BACKSLASH && buf[slash + 7] === 0x75
@@ -67,12 +71,13 @@ export function measureString(buf: Buffer, start: number): StringStats {
       continue
     }
     if (escape === 0x6e /* n */) lines++
+    else if (escape === 0x2f /* / */) disguised = true
     else if (!isSimpleEscape(escape)) throw jsonSyntaxError(buf, 'invalid escape in string', slash)
     saved += 1
     from = slash + 2
   }
   const bytes = quote - start - 1 - saved
-  return { end: quote + 1, lines: bytes === 0 ? 0 : lines, bytes }
+  return { end: quote + 1, lines: bytes === 0 ? 0 : lines, bytes, disguised }
 }
 
 /** Decodes the JSON string token at `[start, end)` (quotes included). */

@@ -10,6 +10,8 @@ export interface EmbeddedContent {
   lines: number
   /** UTF-8 bytes of the decoded text. */
   bytes: number
+  /** Holds a `\u` or `\/` escape: a character the raw bytes do not show as itself. */
+  disguised: boolean
 }
 
 export interface SourceMapSource {
@@ -127,8 +129,8 @@ function readArray<T>(cursor: JsonCursor, read: () => T): (T | null)[] {
 
 function readContent(cursor: JsonCursor): EmbeddedContent {
   const start = cursor.pos
-  const { lines, bytes } = cursor.scanString()
-  return { start, end: cursor.pos, lines, bytes }
+  const { lines, bytes, disguised } = cursor.scanString()
+  return { start, end: cursor.pos, lines, bytes, disguised }
 }
 
 /** Reads an index map's `sections`; returns how many there were. */
