@@ -198,3 +198,24 @@ describe('declaration maps', () => {
     expect(reports[0]?.message).toContain('declaration map')
   })
 })
+
+describe('code that writes sourceMappingURL comments, and empty maps', () => {
+  it('ignores a template literal that builds an inline map or a map URL at run time', () => {
+    const code =
+      'export function attach(code, b, css) {\n' +
+      '  return code + `\\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${b}`\n' +
+      '}\n' +
+      'css.code += `\\n/*# sourceMappingURL=${css.map.toUrl()} */`\n'
+    expect(runRule(sourcemapRule, { 'lib/inline.js': code })).toEqual([])
+  })
+
+  it('reports a map with no sources as a notice', () => {
+    const map = JSON.stringify({ version: 3, sources: [], mappings: '' })
+    const [report] = runRule(sourcemapRule, { 'build/index.js.map': map })
+    expect([report?.rule, report?.severity, report?.message]).toEqual([
+      'sourcemap/file',
+      'notice',
+      'source map lists no sources'
+    ])
+  })
+})

@@ -53,10 +53,12 @@ function describeNamesOnly(stats: MapStats, where: MapLocation): RuleReport {
   // TypeScript's declarationMap emits one per .d.ts for "go to definition"; a library ships
   // hundreds of them, and they show paths only, so a warning each would be noise to click past.
   const declaration = DECLARATION_MAP.test(where.entry.path)
+  // A map that lists no sources shows nothing of the project.
+  const quiet = declaration || stats.sources === 0
   return {
     ...locate(where),
     rule: MAP_FILE,
-    ...(declaration ? { severity: 'notice' as const } : {}),
+    ...(quiet ? { severity: 'notice' as const } : {}),
     message:
       stats.sources === 0
         ? `${kind} lists no sources`

@@ -104,6 +104,8 @@ function parseUrl(content: Buffer, at: number, block: boolean): Located | undefi
   // builds such a comment in a string, not a comment.
   const url = content.subarray(start, end)
   if (url.includes(0x20) || url.includes(0x09)) return undefined
+  // `${…}`: a template literal that writes such a comment at run time (bundlers, compilers).
+  if (url.includes('${')) return undefined
   if (url.subarray(0, DATA_PREFIX.length).equals(DATA_PREFIX))
     return { kind: 'data', at, start, end }
   const text = url.toString('utf8')
