@@ -35,6 +35,23 @@ describe('detectFormat', () => {
     expect(isTarHeader(tar)).toBe(false)
   })
 
+  it.each([
+    ['digits, NUL, space', (sum: string) => `${sum.padStart(6, '0')}\0 `, true],
+    ['leading spaces', (sum: string) => `  ${sum}\0`, true],
+    ['a leading tab and NBSP', (sum: string) => `\t\xa0${sum}`, true],
+    ['a leading letter', (sum: string) => `x${sum}`, false],
+    ['a leading NUL', (sum: string) => `\0${sum}`, false],
+    ['no digits', () => '  \0\0\0\0\0\0', false]
+  ])('reads a v7 checksum field with %s', async (_label, layout, expected) => {
+    const tar = await buildTar({ 'a.txt': 'a' })
+    tar.fill(0, 257, 265)
+    tar.fill(0x20, 148, 156) // the field counts as spaces in its own sum
+    let sum = 0
+    for (let i = 0; i < 512; i++) sum += tar[i]
+    tar.write(layout(sum.toString(8)).padEnd(8, '\0'), 148, 8, 'latin1')
+    expect(isTarHeader(tar)).toBe(expected)
+  })
+
   it('takes two zero blocks for an empty tar, and fewer for nothing', () => {
     expect(isEmptyTar(Buffer.alloc(1024))).toBe(true)
     expect(isEmptyTar(Buffer.alloc(1023))).toBe(false)

@@ -10,16 +10,23 @@ import type { ZipWalkOptions } from '../../src/archive/walk-zip.js'
 import { walkZip } from '../../src/archive/walk-zip.js'
 
 /** Every entry and problem, content included, as one comparable list. */
-async function walkWith(zip: Buffer, worker: ZipWalkOptions['worker']): Promise<string[]> {
+async function walkWith(
+  zip: Buffer,
+  worker: ZipWalkOptions['worker'],
+  pauseMs = 0
+): Promise<string[]> {
   const events: string[] = []
   const ctx = new WalkContext(
     'zip',
     DEFAULT_LIMITS,
     openArchive,
-    (e) =>
+    (e) => {
+      // a slow consumer: the worker runs ahead until it must wait for this thread
+      if (events.length === 0 && pauseMs > 0) sleep(pauseMs)
       events.push(
         `${e.kind} ${e.path} ${e.size} ${e.linkTarget ?? ''} ${'content' in e ? e.content.toString('base64') : '-'}`
-      ),
+      )
+    },
     (p) => events.push(`${p.rule} ${p.path} ${p.message}`)
   )
   await walkZip(
@@ -28,6 +35,10 @@ async function walkWith(zip: Buffer, worker: ZipWalkOptions['worker']): Promise<
     { worker }
   )
   return events
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
 function noise(bytes: number, seed: number): Buffer {
@@ -61,6 +72,17 @@ describe('inflating on a worker thread', () => {
       expect(inline.length).toBeGreaterThan(600)
     }
   })
+
+  it('pauses when this thread falls behind and goes on when it catches up', async () => {
+    // 24 MiB inflated, three times what may wait unread: large members travel alone, small ones in batches
+    const tree: Tree = {}
+    for (let i = 0; i < 40; i++) tree[`large/${i}.txt`] = `${i} large `.repeat(30_000)
+    for (let i = 0; i < 2000; i++) tree[`small/${i}.txt`] = `${i} small `.repeat(700)
+    const zip = await buildZip(tree)
+    const inline = await walkWith(zip, 'never')
+    expect(await walkWith(zip, 'always', 300)).toEqual(inline)
+    expect(inline).toHaveLength(2040)
+  }, 30_000)
 
   it('really inflates on the worker (not through the fallback)', async () => {
     const zip = toSharedBuffer(await buildZip({ 'a.txt': 'hello worker'.repeat(10) }))

@@ -61,6 +61,16 @@ const FILES: Array<[path: string, content: EntrySpec, expected: Expected]> = [
     ['private-file/key', 'error']
   ],
   ['deploy_key', generatePrivateKeyPem('pkcs1'), ['private-file/key', 'error']],
+  // by content alone: only whitespace (as \s reads latin1, NBSP included) may come before the block
+  ['keys/deploy', `\n\t \r\n${generatePrivateKeyPem('pkcs1')}`, ['private-file/key', 'error']],
+  [
+    'keys/deploy-nbsp',
+    Buffer.concat([Buffer.from([0xa0, 0x0b, 0x0c]), Buffer.from(generatePrivateKeyPem('pkcs8'))]),
+    ['private-file/key', 'error']
+  ],
+  ['keys/deploy-far', `${' '.repeat(1024)}${generatePrivateKeyPem('pkcs1')}`, null],
+  ['keys/quoted', `"${generatePrivateKeyPem('pkcs1')}`, null],
+  ['keys/dashes', '--- a YAML document\n', null],
   ['notes.txt', '-----BEGIN RSA ' + 'PRIVATE KEY-----\n...\n', null],
   ['release.jks', Buffer.from([0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2]), ['private-file/key', 'error']],
   [
@@ -125,6 +135,17 @@ const FILES: Array<[path: string, content: EntrySpec, expected: Expected]> = [
   [
     'home/.aws/credentials',
     `[default]\naws_access_key_id = ${fake.awsKeyId()}\naws_secret_access_key = ${fake.awsSecret()}\n`,
+    ['private-file/credentials', 'error']
+  ],
+  [
+    'HOME/.AWS/Credentials',
+    `[default]\naws_secret_access_key = ${fake.awsSecret()}\n`,
+    ['private-file/credentials', 'error']
+  ],
+  ['home/aws/credentials', `[default]\naws_secret_access_key = ${fake.awsSecret()}\n`, null],
+  [
+    'c:\\users\\ci\\.cargo\\credentials.toml',
+    `[registry]\ntoken = "${fake.generic(32)}"\n`,
     ['private-file/credentials', 'error']
   ],
   [

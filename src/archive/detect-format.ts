@@ -5,6 +5,7 @@ export type ArchiveFormat = 'zip' | 'gzip' | 'zstd' | 'tar' | 'bzip2' | 'xz' | '
 export const HEAD_BYTES = 512
 
 const TAR_BLOCK_BYTES = 512
+const USTAR = [0x75, 0x73, 0x74, 0x61, 0x72] // 'ustar' at offset 257
 const MAGIC: ReadonlyArray<readonly [ArchiveFormat, readonly number[]]> = [
   ['zip', [0x50, 0x4b, 0x03, 0x04]],
   ['zip', [0x50, 0x4b, 0x05, 0x06]], // an empty zip is only its end-of-central-directory record
@@ -27,7 +28,7 @@ export function detectFormat(head: Buffer): ArchiveFormat | undefined {
 /** A ustar/GNU header (magic at 257) or an old v7 header whose checksum adds up. */
 export function isTarHeader(block: Buffer): boolean {
   if (block.length < TAR_BLOCK_BYTES) return false
-  return block.toString('latin1', 257, 262) === 'ustar' || checksumMatches(block)
+  return startsWith(block, USTAR, 257) || checksumMatches(block)
 }
 
 /**
@@ -41,13 +42,14 @@ export function isEmptyTar(head: Buffer): boolean {
   )
 }
 
-function startsWith(head: Buffer, magic: readonly number[]): boolean {
-  if (head.length < magic.length) return false
-  for (let i = 0; i < magic.length; i++) if (head[i] !== magic[i]) return false
+function startsWith(head: Buffer, magic: readonly number[], at = 0): boolean {
+  if (head.length < at + magic.length) return false
+  for (let i = 0; i < magic.length; i++) if (head[at + i] !== magic[i]) return false
   return true
 }
 
 function checksumMatches(block: Buffer): boolean {
+  if (!checksumStartsOctal(block)) return false // most files: no string made
   const field = block
     .toString('latin1', 148, 156)
     .replace(/[\0 ]+$/, '')
@@ -56,4 +58,14 @@ function checksumMatches(block: Buffer): boolean {
   let sum = 8 * 0x20 // the checksum field itself counts as spaces
   for (let i = 0; i < TAR_BLOCK_BYTES; i++) if (i < 148 || i >= 156) sum += block[i]
   return sum === parseInt(field, 8)
+}
+
+/** Whether the checksum field's first byte that `trim` would keep is an octal digit. */
+function checksumStartsOctal(block: Buffer): boolean {
+  for (let i = 148; i < 156; i++) {
+    const byte = block[i]
+    if (byte >= 0x30 && byte <= 0x37) return true
+    if (!(byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0xa0)) return false
+  }
+  return false
 }

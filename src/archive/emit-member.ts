@@ -2,6 +2,7 @@ import type { Entry, EntryKind, FileEntry } from '../engine/entry.js'
 import { formatBytes } from '../util/format.js'
 import type { ByteSource } from './byte-source.js'
 import { bufferSource, readHead } from './byte-source.js'
+import type { ArchiveFormat } from './detect-format.js'
 import { detectFormat, HEAD_BYTES } from './detect-format.js'
 import { baseName, describeUnsafeLink, describeUnsafePath } from './entry-paths.js'
 import type { ArchiveRule, Scope } from './walk-context.js'
@@ -39,14 +40,22 @@ export interface MemberProblem {
  * archive if its first bytes say it is one.
  */
 export async function emitMember(scope: Scope, member: Member): Promise<void> {
+  await startMember(scope, member)
+}
+
+/**
+ * `emitMember` for hot loops: answers a promise only when there is something to wait for (a
+ * nested archive), not one per entry.
+ */
+export function startMember(scope: Scope, member: Member): Promise<void> | undefined {
   const { ctx } = scope
   const path = scope.prefix + member.name
-  if (!ctx.admitEntry(path)) return
+  if (!ctx.admitEntry(path)) return undefined
   ctx.emit(toEntry(ctx.artifact, path, scope.depth, member))
   for (const problem of member.problems ?? [])
     ctx.report(problem.rule, path, problem.message, problem.details)
   reportUnsafeName(scope, path, member)
-  if (member.kind === 'file') await walkNested(scope, path, member)
+  return member.kind === 'file' ? walkNested(scope, path, member) : undefined
 }
 
 function toEntry(artifact: string, path: string, depth: number, member: Member): Entry | FileEntry {
@@ -78,12 +87,28 @@ function reportUnsafeName(scope: Scope, path: string, member: Member): void {
   }
 }
 
-async function walkNested(scope: Scope, path: string, member: Member): Promise<void> {
+function walkNested(scope: Scope, path: string, member: Member): Promise<void> | undefined {
+  if (scope.ctx.stopped) return undefined
+  const { content, source } = member
+  if (content) {
+    const format = detectFormat(content)
+    return format ? openNested(scope, path, member, bufferSource(content), format) : undefined
+  }
+  if (!source) return undefined
+  return readHead(source, HEAD_BYTES).then((head) => {
+    const format = detectFormat(head)
+    return format ? openNested(scope, path, member, source, format) : undefined
+  })
+}
+
+async function openNested(
+  scope: Scope,
+  path: string,
+  member: Member,
+  source: ByteSource,
+  format: ArchiveFormat
+): Promise<void> {
   const { ctx } = scope
-  const source = member.content ? bufferSource(member.content) : member.source
-  if (!source || ctx.stopped) return
-  const format = detectFormat(member.content ?? (await readHead(source, HEAD_BYTES)))
-  if (!format) return
   if (scope.depth + 1 > ctx.limits.maxDepth) {
     ctx.report(
       'archive/limit',

@@ -1,15 +1,16 @@
 import zlib from 'node:zlib'
 import type { ByteSource, RandomAccess } from './byte-source.js'
 import { openRandomAccess } from './byte-source.js'
-import type { Member } from './emit-member.js'
-import { emitMember } from './emit-member.js'
+import type { Member, MemberProblem } from './emit-member.js'
+import { startMember } from './emit-member.js'
+import { describeUnsafePath } from './entry-paths.js'
 import { InflateWorker, toSharedBuffer } from './inflate-worker.js'
 import type { Scope } from './walk-context.js'
 import type { DataJob, DataResult } from './zip-entry-data.js'
 import { decodeData, describeFailure, LOCAL_HEADER_BYTES, locateData } from './zip-entry-data.js'
 import type { ZipDirectory, ZipRecord } from './zip-directory.js'
 import { readZipDirectory, ZipFormatError } from './zip-directory.js'
-import { describeMember, planJobs } from './zip-members.js'
+import { describeMember, describeSafeMember, planJobs } from './zip-members.js'
 
 /** Zips up to this size are read into memory (fast); larger ones are read entry by entry at offsets. */
 export const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024
@@ -53,16 +54,20 @@ export async function walkZip(
     let jobIndex = 0
     for (let i = 0; i < directory.records.length && !ctx.stopped; i++) {
       const record = directory.records[i]
-      const member = await describeMember(record, scope)
+      const member = describeUnsafePath(record.name)
+        ? await describeMember(record, scope)
+        : describeSafeMember(record, scope)
       const job = jobs[i]
       if (job) {
         const index = jobIndex++
         const path = scope.prefix + record.name
         if (member.kind === 'file' && !ctx.admitBytes(path, job.uncompressedSize)) return
-        const result = (await worker?.result(index)) ?? (await readData(reader, job))
+        const fromWorker = worker?.isReady(index) ? worker.take(index) : await worker?.result(index)
+        const result = fromWorker ?? (await readData(reader, job))
         applyResult(member, record, job, result)
       }
-      await emitMember(scope, member)
+      const nested = startMember(scope, member)
+      if (nested) await nested
     }
     if (directory.damage && !ctx.stopped) {
       ctx.report(
@@ -86,22 +91,27 @@ function wantsWorker(jobs: readonly DataJob[], mode: 'auto' | 'always' | 'never'
 }
 
 function applyResult(member: Member, record: ZipRecord, job: DataJob, result: DataResult): void {
-  const problems = (member.problems ??= [])
   if ('failure' in result) {
-    problems.push({
+    addProblem(member, {
       rule: 'archive/unreadable',
       message: `entry '${record.name}' cannot be read: ${describeFailure(result.failure, job)}; its content was not inspected`
     })
     return
   }
   if (!result.crcOk) {
-    problems.push({
+    addProblem(member, {
       rule: 'archive/unreadable',
       message: `entry '${record.name}' fails its CRC-32 check: the archive is corrupt; its content was inspected as found`
     })
   }
   if (member.kind === 'symlink') member.linkTarget = result.data.toString('utf8')
   else member.content = result.data
+}
+
+/** Most members have no problem: the list is made only for those that do. */
+function addProblem(member: Member, problem: MemberProblem): void {
+  if (member.problems) member.problems.push(problem)
+  else member.problems = [problem]
 }
 
 /** Reads one member's data on this thread (small zips, zips read at offsets, a failed worker). */

@@ -51,9 +51,15 @@ function blockingProblem(record: ZipRecord, kind: EntryKind, limits: Limits): Bl
 
 /** The member as the record describes it, with the problem that rules out reading its data. */
 export async function describeMember(record: ZipRecord, scope: Scope): Promise<Member> {
+  const member = describeSafeMember(record, scope)
+  if (describeUnsafePath(record.name)) member.unsafeReason = await validateZipName(record.name)
+  return member
+}
+
+/** `describeMember` without a promise, for a record whose name `describeUnsafePath` passes. */
+export function describeSafeMember(record: ZipRecord, scope: Scope): Member {
   const kind = kindOf(record)
   const member: Member = { name: record.name, kind, size: record.uncompressedSize }
-  if (describeUnsafePath(record.name)) member.unsafeReason = await validateZipName(record.name)
   const { limits } = scope.ctx
   const blocker = blockingProblem(record, kind, limits)
   if (blocker === 'none' || blocker === 'not-data') return member

@@ -20,10 +20,17 @@ const named =
   (parts: EntryPathParts): boolean =>
     names.includes(parts.lowerName)
 
-const under =
-  (...tail: string[]) =>
+/** Built once per spec: matching runs for every file of every artifact. */
+const under = (...tail: string[]) => {
+  const last = tail[tail.length - 1].toLowerCase()
+  return (parts: EntryPathParts): boolean =>
+    parts.lowerName === last && endsWithComponents(parts, tail)
+}
+
+const anyOf =
+  (...tests: Array<(parts: EntryPathParts) => boolean>) =>
   (parts: EntryPathParts): boolean =>
-    endsWithComponents(parts, tail)
+    tests.some((test) => test(parts))
 
 /** `key = value` / `key: value` lines whose key matches; values unquoted, trailing comments cut. */
 function readLines(pattern: RegExp, keyOf: (key: string) => string = (k) => k) {
@@ -117,19 +124,19 @@ export const CREDENTIAL_FILES: readonly CredentialFileSpec[] = [
   { label: 'Git credential store', matches: named('.git-credentials'), read: readUrlPasswords },
   {
     label: 'AWS credentials',
-    matches: (parts) => under('.aws', 'credentials')(parts) || under('.aws', 'config')(parts),
+    matches: anyOf(under('.aws', 'credentials'), under('.aws', 'config')),
     read: readLines(/^\s*(aws_secret_access_key|aws_session_token)\s*=\s*(.*)$/i)
   },
   {
     label: 'Docker registry credentials',
-    matches: (parts) => under('.docker', 'config.json')(parts) || named('.dockercfg')(parts),
+    matches: anyOf(under('.docker', 'config.json'), named('.dockercfg')),
     read: readDockerAuths
   },
   {
     label: 'kubeconfig',
-    matches: (parts) =>
-      under('.kube', 'config')(parts) ||
-      /^kubeconfig(?:\.ya?ml)?$|\.kubeconfig$/.test(parts.lowerName),
+    matches: anyOf(under('.kube', 'config'), (parts) =>
+      /^kubeconfig(?:\.ya?ml)?$|\.kubeconfig$/.test(parts.lowerName)
+    ),
     read: readLines(
       /^\s*(token|client-key-data|password|client-secret|id-token|refresh-token|access-token)\s*:\s*(.*)$/
     )
@@ -151,8 +158,7 @@ export const CREDENTIAL_FILES: readonly CredentialFileSpec[] = [
   },
   {
     label: 'Cargo credentials',
-    matches: (parts) =>
-      under('.cargo', 'credentials')(parts) || under('.cargo', 'credentials.toml')(parts),
+    matches: anyOf(under('.cargo', 'credentials'), under('.cargo', 'credentials.toml')),
     read: readLines(/^\s*(token)\s*=\s*(.*)$/)
   },
   {

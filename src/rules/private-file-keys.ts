@@ -6,8 +6,9 @@ import type { FileVerdict } from './private-file-verdict.js'
 import { lineAt } from './private-file-verdict.js'
 
 const SSH_KEY_NAME = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/
-const PEM_EXTENSIONS = /\.(?:pem|key)$/
 const ARMORED_EXTENSIONS = /\.(?:asc|gpg|pgp)$/
+/** PEM, armored and PuTTY extensions in one test (it runs twice for every file). */
+const KEY_NAME_EXTENSIONS = /\.(?:pem|key|asc|gpg|pgp|ppk)$/
 const KEYSTORES: Array<[RegExp, string]> = [
   [/\.(?:p12|pfx)$/, 'PKCS#12 keystore'],
   [/\.(?:jks|keystore|bks)$/, 'Java keystore']
@@ -72,20 +73,27 @@ export function isKeyFile(entry: FileEntry, parts: EntryPathParts): boolean {
 }
 
 function isNamedLikeKey(lowerName: string): boolean {
-  return (
-    SSH_KEY_NAME.test(lowerName) ||
-    PEM_EXTENSIONS.test(lowerName) ||
-    ARMORED_EXTENSIONS.test(lowerName) ||
-    lowerName.endsWith('.ppk')
-  )
+  return KEY_NAME_EXTENSIONS.test(lowerName) || SSH_KEY_NAME.test(lowerName)
 }
 
 function opensWithPrivateKey(content: Buffer): boolean {
+  if (!opensWithDash(content)) return false // nearly every file: no string made
   const head = content
     .subarray(0, HEAD_BYTES)
     .toString('latin1')
     .replace(/^\uFEFF?\s*/, '')
   return /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(head)
+}
+
+/** Whether the first byte past leading whitespace (`\s` in latin1) within HEAD_BYTES is `-`. */
+function opensWithDash(content: Buffer): boolean {
+  const end = Math.min(content.length, HEAD_BYTES)
+  for (let i = 0; i < end; i++) {
+    const byte = content[i]
+    if (byte === 0x2d) return true
+    if (!(byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0xa0)) return false
+  }
+  return false
 }
 
 function inspectKeyBlock(text: string, name: string, sshName: boolean): FileVerdict | undefined {

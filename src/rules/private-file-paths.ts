@@ -1,16 +1,21 @@
 /** An entry path split for matching: the components of its last `!/` segment, normalised. */
 export interface EntryPathParts {
   /** Everything up to and including the last `!/` (the containing archives), or ''. */
-  outer: string
+  readonly outer: string
   /** Components of the last segment: `\` read as `/`, empty and `.` components dropped. */
-  components: string[]
+  readonly components: readonly string[]
   /** Last component. */
-  name: string
+  readonly name: string
   /** Last component, lower-cased. */
-  lowerName: string
+  readonly lowerName: string
 }
 
+// The private-file and secret rules both split each entry's path, one right after the other.
+let lastPath: string | undefined
+let lastParts: EntryPathParts | undefined
+
 export function splitEntryPath(path: string): EntryPathParts {
+  if (path === lastPath && lastParts !== undefined) return lastParts
   const cut = path.lastIndexOf('!/')
   const outer = cut === -1 ? '' : path.slice(0, cut + 2)
   const components = path
@@ -18,7 +23,9 @@ export function splitEntryPath(path: string): EntryPathParts {
     .split(/[/\\]/)
     .filter((c) => c !== '' && c !== '.')
   const name = components.at(-1) ?? ''
-  return { outer, components, name, lowerName: name.toLowerCase() }
+  lastPath = path
+  lastParts = { outer, components, name, lowerName: name.toLowerCase() }
+  return lastParts
 }
 
 /** Whether the path ends with these components (`['.aws', 'credentials']`), case-insensitive. */
