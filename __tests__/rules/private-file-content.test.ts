@@ -89,3 +89,21 @@ describe('private-file: what findings say', () => {
     for (const secret of secrets) expect(serialized).not.toContain(secret.slice(0, 8))
   })
 })
+
+describe('private-file: a finding lowered twice', () => {
+  it('says both reasons once each', async () => {
+    const { generateKeyPairSync } = await import('node:crypto')
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })
+    const pem = privateKey.export({
+      type: 'pkcs1',
+      format: 'pem',
+      cipher: 'aes-128-cbc',
+      passphrase: 'x'
+    })
+    const [report] = runRule(privateFileRule, { 'test/fixtures/id_rsa_enc': pem })
+    expect(report?.severity).toBe('notice')
+    expect(report?.message).toMatch(
+      /encrypted with a passphrase; one level lower for that, and one more because it is under a test, fixture or example folder$/
+    )
+  })
+})

@@ -50,6 +50,8 @@ const META: RuleMeta = {
 
 const TEST_FOLDER_NOTE = 'one level lower because it is under a test, fixture or example folder'
 const DEPENDENCY_NOTE = 'one level lower because it is inside a dependency (node_modules)'
+/** How a verdict ends when its own reason already lowered it. */
+const LOWERED = '; one level lower'
 
 /** Classifiers, most specific first; the first verdict wins. */
 const INSPECTORS: ReadonlyArray<
@@ -104,7 +106,9 @@ function toReport(entry: Entry, parts: EntryPathParts, verdict: FileVerdict): Ru
         : undefined
   if (lowerBy !== undefined) {
     severity = lowerSeverity(severity)
-    message = `${message}; ${lowerBy}`
+    message = message.endsWith(LOWERED)
+      ? `${message.slice(0, -LOWERED.length)}; one level lower for that, and ${lowerBy.replace('one level lower', 'one more')}`
+      : `${message}; ${lowerBy}`
   }
   return {
     rule: verdict.rule,
