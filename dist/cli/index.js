@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5138);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3758);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5138:
+/***/ 3758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2692,8 +2692,8 @@ const TEST_FOLDERS = new Set([
     'testdata',
     '__snapshots__'
 ]);
-/** Co-located test files: `auth.test.ts`, `client.spec.js`. */
-const TEST_FILE = /\.(?:test|spec)\.[A-Za-z0-9]+$/;
+/** Co-located test files (`auth.test.ts`, `client.spec.js`) and API doc examples (`iam.examples.json`). */
+const TEST_FILE = /\.(?:test|spec|examples?)\.[A-Za-z0-9]+$/;
 /**
  * Whether an entry path (any nesting level, `!/`-joined) lies in a test/fixture/example folder
  * or is a test file. Matching is on whole path components, case-insensitive.
@@ -2814,7 +2814,12 @@ function lineAt(text, index) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/private-file-paths.ts
+// The private-file and secret rules both split each entry's path, one right after the other.
+let lastPath;
+let lastParts;
 function splitEntryPath(path) {
+    if (path === lastPath && lastParts !== undefined)
+        return lastParts;
     const cut = path.lastIndexOf('!/');
     const outer = cut === -1 ? '' : path.slice(0, cut + 2);
     const components = path
@@ -2822,7 +2827,9 @@ function splitEntryPath(path) {
         .split(/[/\\]/)
         .filter((c) => c !== '' && c !== '.');
     const name = components.at(-1) ?? '';
-    return { outer, components, name, lowerName: name.toLowerCase() };
+    lastPath = path;
+    lastParts = { outer, components, name, lowerName: name.toLowerCase() };
+    return lastParts;
 }
 /** Whether the path ends with these components (`['.aws', 'credentials']`), case-insensitive. */
 function endsWithComponents(parts, tail) {
@@ -2843,7 +2850,12 @@ function isInDependency(parts) {
 
 
 const named = (...names) => (parts) => names.includes(parts.lowerName);
-const under = (...tail) => (parts) => endsWithComponents(parts, tail);
+/** Built once per spec: matching runs for every file of every artifact. */
+const under = (...tail) => {
+    const last = tail[tail.length - 1].toLowerCase();
+    return (parts) => parts.lowerName === last && endsWithComponents(parts, tail);
+};
+const anyOf = (...tests) => (parts) => tests.some((test) => test(parts));
 /** `key = value` / `key: value` lines whose key matches; values unquoted, trailing comments cut. */
 function readLines(pattern, keyOf = (k) => k) {
     return (text) => text.split('\n').flatMap((raw, i) => {
@@ -2926,18 +2938,17 @@ const CREDENTIAL_FILES = [
     { label: 'Git credential store', matches: named('.git-credentials'), read: readUrlPasswords },
     {
         label: 'AWS credentials',
-        matches: (parts) => under('.aws', 'credentials')(parts) || under('.aws', 'config')(parts),
+        matches: anyOf(under('.aws', 'credentials'), under('.aws', 'config')),
         read: readLines(/^\s*(aws_secret_access_key|aws_session_token)\s*=\s*(.*)$/i)
     },
     {
         label: 'Docker registry credentials',
-        matches: (parts) => under('.docker', 'config.json')(parts) || named('.dockercfg')(parts),
+        matches: anyOf(under('.docker', 'config.json'), named('.dockercfg')),
         read: readDockerAuths
     },
     {
         label: 'kubeconfig',
-        matches: (parts) => under('.kube', 'config')(parts) ||
-            /^kubeconfig(?:\.ya?ml)?$|\.kubeconfig$/.test(parts.lowerName),
+        matches: anyOf(under('.kube', 'config'), (parts) => /^kubeconfig(?:\.ya?ml)?$|\.kubeconfig$/.test(parts.lowerName)),
         read: readLines(/^\s*(token|client-key-data|password|client-secret|id-token|refresh-token|access-token)\s*:\s*(.*)$/)
     },
     {
@@ -2957,7 +2968,7 @@ const CREDENTIAL_FILES = [
     },
     {
         label: 'Cargo credentials',
-        matches: (parts) => under('.cargo', 'credentials')(parts) || under('.cargo', 'credentials.toml')(parts),
+        matches: anyOf(under('.cargo', 'credentials'), under('.cargo', 'credentials.toml')),
         read: readLines(/^\s*(token)\s*=\s*(.*)$/)
     },
     {
@@ -3016,7 +3027,10 @@ function inspectCredentialFile(entry, parts) {
                 s.hints.some((h) => entry.content.includes(h)))));
     if (spec === undefined)
         return undefined;
-    const base = `${spec.label} ${parts.name}`;
+    // `AWS credentials` + a file named `credentials` would read "AWS credentials credentials".
+    const base = spec.label.toLowerCase().endsWith(parts.lowerName)
+        ? `${spec.label} file`
+        : `${spec.label} ${parts.name}`;
     if (spec.always !== undefined) {
         return {
             rule: 'private-file/credentials',
@@ -3089,6 +3103,32 @@ function looksRandom(value) {
     return shannonEntropy(value) >= (hex ? MIN_HEX_ENTROPY_BITS : MIN_RANDOM_ENTROPY_BITS);
 }
 
+;// CONCATENATED MODULE: ./src/secrets/generic-filters.ts
+/**
+ * What a `password=` / `token:` assignment holds when it is not a credential, learned from a
+ * sweep of large real packages (aws-sdk, googleapis, openai; see docs/real-world.md). Only the
+ * warning-level generic detector consults this; fixed-format tokens never do.
+ */
+/** Names of values that are tokens in the protocol sense: pagination, idempotency, state. */
+const PROTOCOL_TOKEN_NAME = /(?:next|continuation|page|paging|pagination|change|request|idempotency|lifecycle|action|term|output|input|sync|cursor|state|session_?id)[_-]?token$|token[_-]?(?:type|url|uri|endpoint|id|ttl|expiry|expires?(?:_?at|_?in)?)$/i;
+/** Names that hold metadata about a secret, not the secret: an ARN, a timestamp, a kind. */
+const METADATA_NAME = /(?:arn|last_?used|type|kind|id|url|uri|name|length|policy|rotation\w*)$/i;
+/** `urn:…`, `arn:…` identifiers. */
+const IDENTIFIER_VALUE = /^(?:urn|arn):/i;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** `StreamDescription.Shards[-1].ShardId`: a property path, not a value. */
+const PROPERTY_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[-?\d+\])+$/;
+/** Doc values that spell out what they stand for: `SomeKindOfPassword123`, `my_recaptchaToken`. */
+const SELF_DESCRIBING = /password|passwd|secret|token|api_?key|^(?:my|your)_/i;
+function isNonSecretAssignment(name, value) {
+    return (PROTOCOL_TOKEN_NAME.test(name) ||
+        METADATA_NAME.test(name) ||
+        IDENTIFIER_VALUE.test(value) ||
+        ISO_TIME.test(value) ||
+        PROPERTY_PATH.test(value) ||
+        SELF_DESCRIBING.test(value));
+}
+
 ;// CONCATENATED MODULE: ./src/secrets/detectors/token-detector.ts
 
 
@@ -3139,16 +3179,20 @@ function createTokenDetector(spec) {
 
 
 
+
+const KEN_OR_KEY = `${caseless('ke')}(?:${caseless('n')}|${caseless('y')})`;
+const ORD_OR_D = `(?:${caseless('ord')}|${caseless('d')})`;
 /**
  * Names whose assigned value is a credential (password, passwd, secret, token, api_key, apikey),
  * shared by the AWS-secret and generic detectors. Each is anchored on a rare letter of the word
  * (`k`, `cr`, `w`) and checked backwards, which keeps the prefilter several times faster than
- * starting on `t`, `s` or `p`. A hit ends where the keyword ends.
+ * starting on `t`, `s` or `p`; the letters after the anchor are matched before the lookbehind,
+ * which V8 tests several at a time. A hit starts at the anchor and ends where the keyword ends.
  */
 const KEYWORD_TRIGGER = [
-    `${caseless('k')}(?<=${caseless('tok')}|${caseless('api')}[_-]?${caseless('k')})${caseless('e')}(?:${caseless('n')}|${caseless('y')})`,
-    `${caseless('cr')}(?<=${caseless('secr')})${caseless('et')}`,
-    `${caseless('w')}(?<=${caseless('passw')})(?:${caseless('ord')}|${caseless('d')})`
+    `${KEN_OR_KEY}(?<=(?:${caseless('to')}|${caseless('api')}[_-]?)${KEN_OR_KEY})`,
+    `${caseless('cret')}(?<=${caseless('secret')})`,
+    `${caseless('w')}${ORD_OR_D}(?<=${caseless('passw')}${ORD_OR_D})`
 ].join('|');
 /** The rest of the name after the keyword, then an assignment: `…_KEY = `, `Token": `, `secret:`. */
 const NAME_AND_OPERATOR = /([A-Za-z0-9_.-]{0,24})["'\]]?[ \t]*(===?|=>|:=|=|:)[ \t]*/y;
@@ -3196,6 +3240,7 @@ const awsSecretKey = {
     rule: 'secret/aws-secret-key',
     trigger: KEYWORD_TRIGGER,
     priority: 2,
+    lineLocal: true,
     confirm(text, _at, end) {
         if (!/^secret$/i.test(text.slice(end - 6, end)))
             return undefined;
@@ -3220,13 +3265,15 @@ const genericSecret = {
     rule: 'secret/generic',
     trigger: KEYWORD_TRIGGER,
     priority: 1,
+    lineLocal: true,
     confirm(text, _at, end) {
         const assignment = readAssignment(text, end);
         if (assignment === undefined)
             return undefined;
         const { name, value, valueStart } = assignment;
-        if (isPlaceholder(value) || !looksRandom(value))
+        if (isPlaceholder(value) || !looksRandom(value) || isNonSecretAssignment(name, value)) {
             return undefined;
+        }
         return {
             start: valueStart,
             end: valueStart + value.length,
@@ -3657,6 +3704,56 @@ function hasTopLevelAlternation(source) {
     }
     return false;
 }
+/**
+ * The prefilter's source without its negative assertions (`(?<!…)`, `(?!…)`): it then matches
+ * wherever the original does and more. Used on raw JSON, where an escape (`\n`) can put a letter
+ * before a token that the decoded text has a newline before.
+ */
+function dropNegativeAssertions(source) {
+    let out = '';
+    for (let i = 0; i < source.length; i++) {
+        if (source[i] === '\\') {
+            out += source.slice(i, i + 2);
+            i++;
+        }
+        else if (source[i] === '[') {
+            const end = findClassEnd(source, i);
+            out += source.slice(i, end);
+            i = end - 1;
+        }
+        else if (source.startsWith('(?<!', i) || source.startsWith('(?!', i)) {
+            i = findGroupEnd(source, i) - 1;
+        }
+        else
+            out += source[i];
+    }
+    return out;
+}
+/** Index just past the `]` closing the class opened at `start`. */
+function findClassEnd(source, start) {
+    for (let i = start + 1; i < source.length; i++) {
+        if (source[i] === '\\')
+            i++;
+        else if (source[i] === ']')
+            return i + 1;
+    }
+    throw new Error(`unterminated character class in ${source}`);
+}
+/** Index just past the `)` closing the group opened at `start`. */
+function findGroupEnd(source, start) {
+    let depth = 0;
+    for (let i = start; i < source.length; i++) {
+        if (source[i] === '\\')
+            i++;
+        else if (source[i] === '[')
+            i = findClassEnd(source, i) - 1;
+        else if (source[i] === '(')
+            depth++;
+        else if (source[i] === ')' && --depth === 0)
+            return i + 1;
+    }
+    throw new Error(`unterminated group in ${source}`);
+}
 
 ;// CONCATENATED MODULE: ./src/secrets/scan.ts
 
@@ -3943,8 +4040,9 @@ class FolderTracker {
 
 
 const SSH_KEY_NAME = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/;
-const PEM_EXTENSIONS = /\.(?:pem|key)$/;
 const ARMORED_EXTENSIONS = /\.(?:asc|gpg|pgp)$/;
+/** PEM, armored and PuTTY extensions in one test (it runs twice for every file). */
+const KEY_NAME_EXTENSIONS = /\.(?:pem|key|asc|gpg|pgp|ppk)$/;
 const KEYSTORES = [
     [/\.(?:p12|pfx)$/, 'PKCS#12 keystore'],
     [/\.(?:jks|keystore|bks)$/, 'Java keystore']
@@ -3998,17 +4096,28 @@ function isKeyFile(entry, parts) {
     return isNamedLikeKey(parts.lowerName) || opensWithPrivateKey(entry.content);
 }
 function isNamedLikeKey(lowerName) {
-    return (SSH_KEY_NAME.test(lowerName) ||
-        PEM_EXTENSIONS.test(lowerName) ||
-        ARMORED_EXTENSIONS.test(lowerName) ||
-        lowerName.endsWith('.ppk'));
+    return KEY_NAME_EXTENSIONS.test(lowerName) || SSH_KEY_NAME.test(lowerName);
 }
 function opensWithPrivateKey(content) {
+    if (!opensWithDash(content))
+        return false; // nearly every file: no string made
     const head = content
         .subarray(0, HEAD_BYTES)
         .toString('latin1')
         .replace(/^\uFEFF?\s*/, '');
     return /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(head);
+}
+/** Whether the first byte past leading whitespace (`\s` in latin1) within HEAD_BYTES is `-`. */
+function opensWithDash(content) {
+    const end = Math.min(content.length, HEAD_BYTES);
+    for (let i = 0; i < end; i++) {
+        const byte = content[i];
+        if (byte === 0x2d)
+            return true;
+        if (!(byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0xa0))
+            return false;
+    }
+    return false;
 }
 function inspectKeyBlock(text, name, sshName) {
     const at = text.search(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY/);
@@ -4198,6 +4307,8 @@ const META = {
 };
 const private_file_TEST_FOLDER_NOTE = 'one level lower because it is under a test, fixture or example folder';
 const DEPENDENCY_NOTE = 'one level lower because it is inside a dependency (node_modules)';
+/** How a verdict ends when its own reason already lowered it. */
+const LOWERED = '; one level lower';
 /** Classifiers, most specific first; the first verdict wins. */
 const INSPECTORS = [
     inspectGitPointer,
@@ -4249,7 +4360,9 @@ function toReport(entry, parts, verdict) {
             : undefined;
     if (lowerBy !== undefined) {
         severity = lowerSeverity(severity);
-        message = `${message}; ${lowerBy}`;
+        message = message.endsWith(LOWERED)
+            ? `${message.slice(0, -LOWERED.length)}; one level lower for that, and ${lowerBy.replace('one level lower', 'one more')}`
+            : `${message}; ${lowerBy}`;
     }
     return {
         rule: verdict.rule,
@@ -4401,6 +4514,107 @@ function shift(match, lines, columns) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/secrets/scan-json-string.ts
+
+
+const scan_json_string_PREFILTER = buildPrefilter(DETECTORS);
+/**
+ * The prefilter run on a JSON string's raw bytes. Without `\u` and `\/` escapes, every character
+ * a trigger needs is written as itself, so a trigger found in the decoded text is found at the
+ * same spot in the raw bytes; only negative assertions could differ (`\n` is a letter there).
+ */
+const RAW_PREFILTER = new RegExp(dropNegativeAssertions(scan_json_string_PREFILTER.regex.source), 'g');
+/** Raw control characters can make decoding fail: that is left to the full decode. */
+const CONTROL_CHAR = /[^\x20-\xff]/; // the raw text is latin1: below 0x20 is all it can match
+const LINE_LOCAL = scan_json_string_PREFILTER.groups.map((group) => group.every((d) => d.lineLocal === true));
+/** A line holding nothing that decoding would change (bar its final `\n`). */
+const PLAIN_LINE = /^[^\\\x80-\xff]*(?:\\n)?$/;
+/** A hit on a longer line is not confirmed on its own: the whole string is decoded instead. */
+const MAX_LINE_BYTES = 4096;
+const BACKSLASH = '\\';
+/**
+ * Whether `scanSecrets` could find anything in the decoded text of a JSON string token in `buf`,
+ * decided without decoding it where possible: the prefilter runs on the raw bytes, and a hit of
+ * line-local detectors is confirmed on its decoded line alone. `false` means the scan would
+ * certainly find nothing; `true` means "decode it and scan".
+ */
+function mayHoldSecrets(buf, token) {
+    if (token.disguised)
+        return true;
+    const start = token.start;
+    const raw = buf.toString('latin1', start + 1, token.end - 1);
+    if (CONTROL_CHAR.test(raw))
+        return true;
+    const regex = RAW_PREFILTER;
+    regex.lastIndex = 0;
+    for (let hit = regex.exec(raw); hit !== null; hit = regex.exec(raw)) {
+        const group = hit.findIndex((value, i) => i > 0 && value !== undefined) - 1;
+        if (!LINE_LOCAL[group])
+            return true;
+        const hitEnd = hit.index + hit[0].length;
+        if (confirmOnLine(buf, start + 1, raw, hit.index, hitEnd, scan_json_string_PREFILTER.groups[group]))
+            return true;
+    }
+    return false;
+}
+function confirmOnLine(buf, base, raw, at, hitEnd, detectors) {
+    if (isEscaped(raw, at) || isEscaped(raw, hitEnd))
+        return true;
+    const lineStart = findLineStart(raw, at);
+    const lineEnd = findLineEnd(raw, hitEnd);
+    if (lineEnd - lineStart > MAX_LINE_BYTES)
+        return true;
+    let line = raw.slice(lineStart, lineEnd);
+    let lineAt = at - lineStart;
+    let lineHitEnd = hitEnd - lineStart;
+    if (PLAIN_LINE.test(line)) {
+        if (line.endsWith('\\n'))
+            line = `${line.slice(0, -2)}\n`;
+    }
+    else {
+        try {
+            line = decodeRaw(buf, base + lineStart, base + lineEnd);
+            lineAt = decodeRaw(buf, base + lineStart, base + at).length;
+            lineHitEnd = lineAt + decodeRaw(buf, base + at, base + hitEnd).length;
+        }
+        catch {
+            return true; // not valid JSON: decoding it whole reports the problem
+        }
+    }
+    return detectors.some((d) => d.confirm(line, lineAt, lineHitEnd) !== undefined);
+}
+/** Decodes raw string bytes that start and end outside any escape or UTF-8 sequence. */
+function decodeRaw(buf, from, to) {
+    return JSON.parse(`"${buf.toString('utf8', from, to)}"`);
+}
+/** Whether `index` falls inside an escape: right after a backslash that escapes. */
+function isEscaped(raw, index) {
+    return index > 0 && raw[index - 1] === BACKSLASH && startsEscape(raw, index - 1);
+}
+/** Whether the backslash at `index` starts an escape (an odd run of backslashes ends there). */
+function startsEscape(raw, index) {
+    let k = index;
+    while (k >= 0 && raw[k] === BACKSLASH)
+        k--;
+    return ((index - k) & 1) === 1;
+}
+/** Just after the `\n` escape before `at`, or 0. */
+function findLineStart(raw, at) {
+    for (let i = raw.lastIndexOf('\\n', at - 2); i !== -1; i = raw.lastIndexOf('\\n', i - 1)) {
+        if (startsEscape(raw, i))
+            return i + 2;
+    }
+    return 0;
+}
+/** Just after the first `\n` escape from `from` on, or the end of the string. */
+function findLineEnd(raw, from) {
+    for (let i = raw.indexOf('\\n', from); i !== -1; i = raw.indexOf('\\n', i + 1)) {
+        if (startsEscape(raw, i))
+            return i + 2;
+    }
+    return raw.length;
+}
+
 ;// CONCATENATED MODULE: ./src/sourcemap/comment.ts
 const NEEDLE = 'sourceMappingURL=';
 const NEEDLE_BYTES = NEEDLE.length;
@@ -4502,6 +4716,9 @@ function parseUrl(content, at, block) {
     const url = content.subarray(start, end);
     if (url.includes(0x20) || url.includes(0x09))
         return undefined;
+    // `${…}`: a template literal that writes such a comment at run time (bundlers, compilers).
+    if (url.includes('${'))
+        return undefined;
     if (url.subarray(0, DATA_PREFIX.length).equals(DATA_PREFIX))
         return { kind: 'data', at, start, end };
     const text = url.toString('utf8');
@@ -4536,7 +4753,7 @@ class SourceMapSyntaxError extends Error {
 ;// CONCATENATED MODULE: ./src/sourcemap/json-string.ts
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+const json_string_BACKSLASH = 0x5c;
 const END_OF_INPUT = 'unexpected end of input (is the file truncated?)';
 const UNTERMINATED = 'string never ends (is the file truncated?)';
 /**
@@ -4551,7 +4768,7 @@ function findStringEnd(buf, start) {
         if (quote === -1)
             throw jsonSyntaxError(buf, UNTERMINATED, start);
         let k = quote - 1;
-        while (buf[k] === BACKSLASH)
+        while (buf[k] === json_string_BACKSLASH)
             k--;
         // An even run of backslashes before the quote escapes only itself: the string ends here.
         if (((quote - 1 - k) & 1) === 0)
@@ -4571,19 +4788,21 @@ function measureString(buf, start) {
     let saved = 0;
     let quote = -2;
     let slash = -2;
+    let disguised = false;
     for (;;) {
         if (quote < from)
             quote = buf.indexOf(QUOTE, from);
         if (slash !== -1 && slash < from)
-            slash = buf.indexOf(BACKSLASH, from);
+            slash = buf.indexOf(json_string_BACKSLASH, from);
         if (quote === -1)
             throw jsonSyntaxError(buf, UNTERMINATED, start);
         if (slash === -1 || slash > quote)
             break;
         const escape = buf[slash + 1];
         if (escape === 0x75 /* u */) {
+            disguised = true;
             const code = readHex4(buf, slash + 2);
-            const low = isHighSurrogate(code) && buf[slash + 6] === BACKSLASH && buf[slash + 7] === 0x75
+            const low = isHighSurrogate(code) && buf[slash + 6] === json_string_BACKSLASH && buf[slash + 7] === 0x75
                 ? readHex4(buf, slash + 8)
                 : -1;
             if (low >= 0xdc00 && low <= 0xdfff) {
@@ -4600,13 +4819,15 @@ function measureString(buf, start) {
         }
         if (escape === 0x6e /* n */)
             lines++;
+        else if (escape === 0x2f /* / */)
+            disguised = true;
         else if (!isSimpleEscape(escape))
             throw jsonSyntaxError(buf, 'invalid escape in string', slash);
         saved += 1;
         from = slash + 2;
     }
     const bytes = quote - start - 1 - saved;
-    return { end: quote + 1, lines: bytes === 0 ? 0 : lines, bytes };
+    return { end: quote + 1, lines: bytes === 0 ? 0 : lines, bytes, disguised };
 }
 /** Decodes the JSON string token at `[start, end)` (quotes included). */
 function decodeJsonString(buf, start, end) {
@@ -4922,8 +5143,8 @@ function readArray(cursor, read) {
 }
 function readContent(cursor) {
     const start = cursor.pos;
-    const { lines, bytes } = cursor.scanString();
-    return { start, end: cursor.pos, lines, bytes };
+    const { lines, bytes, disguised } = cursor.scanString();
+    return { start, end: cursor.pos, lines, bytes, disguised };
 }
 /** Reads an index map's `sections`; returns how many there were. */
 function readSections(cursor, sources, depth) {
@@ -5013,7 +5234,7 @@ function looksLikeSourceMap(content) {
  * Reads a source map's sources and the size of each embedded text without parsing the whole
  * JSON. Throws `SourceMapSyntaxError` (with a message fit for a finding) when it cannot.
  */
-function scanSourceMap(content) {
+function scan_scanSourceMap(content) {
     let result = SCANNED.get(content);
     if (result === undefined) {
         try {
@@ -5031,7 +5252,7 @@ function scanSourceMap(content) {
     return result;
 }
 /** Decodes the embedded text of one source of a summary made from `content`. */
-function readEmbeddedText(content, source) {
+function scan_readEmbeddedText(content, source) {
     return source.content && decodeJsonString(content, source.content.start, source.content.end);
 }
 function readSummary(content) {
@@ -5106,7 +5327,7 @@ const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|\/\//;
 /** Turbopack namespaces that hold the framework, not the project. */
 const RUNTIME_NAMESPACE = /^\[(?:turbopack|next|externals)\]/;
 /** Classifies one source of a map (its `sourceRoot`-joined path) and normalises it for display. */
-function classifySourcePath(raw) {
+function source_path_classifySourcePath(raw) {
     if (raw === '')
         return { path: '', firstParty: true };
     // Rollup marks virtual modules with a NUL byte (`\0commonjsHelpers.js`, `\0vite/preload-helper`).
@@ -5244,6 +5465,7 @@ function hexValue(c) {
 
 
 
+
 const MAP_EXTENSION = /\.map$/i;
 /**
  * For rules that read the text of every file (the secret scanner): visits every source embedded
@@ -5251,25 +5473,56 @@ const MAP_EXTENSION = /\.map$/i;
  * inline `data:` maps. Returns `isMap: true` when `content` is itself a readable map: its JSON
  * need not be scanned as text, since its sources were visited. A map that cannot be read is
  * skipped here (the sourcemap family reports it), and a broken map file is `isMap: false` so
- * that its raw text still gets scanned.
+ * that its raw text still gets scanned. A source's `text` is decoded on first read, so a visitor
+ * that can rule a source out from its raw JSON bytes (`map`, `content`) never decodes it.
  */
 function forEachSourceInFile(entryPath, content, visit) {
     if (MAP_EXTENSION.test(entryPath) || looksLikeSourceMap(content)) {
         if (!readable(content))
             return { isMap: false };
-        forEachEmbeddedSource(content, visit);
+        visitSources(content, undefined, visit);
         return { isMap: true };
     }
     for (const inline of readSourceMappings(entryPath, content).inline) {
-        if (!readable(inline.map))
-            continue;
-        forEachEmbeddedSource(inline.map, (source) => visit({ ...source, mapLine: inline.line }));
+        if (readable(inline.map))
+            visitSources(inline.map, inline.line, visit);
     }
     return { isMap: false };
 }
+function visitSources(map, mapLine, visit) {
+    for (const source of scan_scanSourceMap(map).sources) {
+        if (source.content === undefined)
+            continue;
+        const { path, firstParty } = source_path_classifySourcePath(source.path);
+        visit(new LazySource(map, source.content, source.index, path, source.path, firstParty, mapLine));
+    }
+}
+class LazySource {
+    map;
+    content;
+    index;
+    path;
+    rawPath;
+    firstParty;
+    decoded;
+    mapLine;
+    constructor(map, content, index, path, rawPath, firstParty, mapLine) {
+        this.map = map;
+        this.content = content;
+        this.index = index;
+        this.path = path;
+        this.rawPath = rawPath;
+        this.firstParty = firstParty;
+        if (mapLine !== undefined)
+            this.mapLine = mapLine;
+    }
+    get text() {
+        return (this.decoded ??= decodeJsonString(this.map, this.content.start, this.content.end));
+    }
+}
 function readable(map) {
     try {
-        scanSourceMap(map); // cached: the sourcemap family scans the same buffer
+        scan_scanSourceMap(map); // cached: the sourcemap family scans the same buffer
         return true;
     }
     catch (error) {
@@ -5320,6 +5573,7 @@ function secretRulesCoveredByPrivateFile(entry) {
 
 
 
+
 /** Past this many matches of one rule in one entry, the rest are counted in one extra report. */
 const MAX_REPORTS_PER_RULE = 10;
 /**
@@ -5338,6 +5592,9 @@ const secretRule = {
                     return;
                 const found = [];
                 const { isMap } = forEachSourceInFile(entry.path, entry.content, (source) => {
+                    // Most embedded sources are ruled out from their raw JSON, without decoding them.
+                    if (!mayHoldSecrets(source.map, source.content))
+                        return;
                     const path = sourceName(source);
                     for (const match of scanSource(entry, path, source.text)) {
                         found.push({
@@ -5480,7 +5737,7 @@ function isPublished(content, source, index) {
     const candidates = (index.get(external_node_path_default().posix.basename(key)) ?? []).filter((file) => file.path === key || file.path.endsWith(`/${key}`) || key.endsWith(`/${file.path}`));
     if (candidates.length === 0)
         return false;
-    const text = readEmbeddedText(content, source.source) ?? '';
+    const text = scan_readEmbeddedText(content, source.source) ?? '';
     const sha256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
     return candidates.some((file) => file.sha256 === sha256);
 }
@@ -5502,7 +5759,7 @@ function measureMap(summary) {
     };
     for (const source of summary.sources) {
         stats.sources++;
-        const { path, firstParty } = classifySourcePath(source.path);
+        const { path, firstParty } = source_path_classifySourcePath(source.path);
         if (!firstParty) {
             if (source.content)
                 stats.thirdPartyEmbedded++;
@@ -5573,10 +5830,12 @@ function describeNamesOnly(stats, where) {
     // TypeScript's declarationMap emits one per .d.ts for "go to definition"; a library ships
     // hundreds of them, and they show paths only, so a warning each would be noise to click past.
     const declaration = DECLARATION_MAP.test(where.entry.path);
+    // A map that lists no sources shows nothing of the project.
+    const quiet = declaration || stats.sources === 0;
     return {
         ...locate(where),
         rule: MAP_FILE,
-        ...(declaration ? { severity: 'notice' } : {}),
+        ...(quiet ? { severity: 'notice' } : {}),
         message: stats.sources === 0
             ? `${kind} lists no sources`
             : `${declaration ? 'declaration map' : kind} names ${plural(stats.sources, 'source')} without first-party sourcesContent (${what}`,
@@ -5804,7 +6063,7 @@ function createVisitor(context) {
         : undefined;
     const inspectMap = (content, where, quiet) => {
         try {
-            context.report(describeMap(content, scanSourceMap(content), where, getPublicIndex()));
+            context.report(describeMap(content, scan_scanSourceMap(content), where, getPublicIndex()));
         }
         catch (error) {
             if (!(error instanceof SourceMapSyntaxError))
@@ -8276,6 +8535,7 @@ async function openRandomAccess(source, inMemoryMaxBytes) {
 /** Bytes of a source needed to recognise any format (one tar header block). */
 const detect_format_HEAD_BYTES = 512;
 const TAR_BLOCK_BYTES = 512;
+const USTAR = [0x75, 0x73, 0x74, 0x61, 0x72]; // 'ustar' at offset 257
 const MAGIC = [
     ['zip', [0x50, 0x4b, 0x03, 0x04]],
     ['zip', [0x50, 0x4b, 0x05, 0x06]], // an empty zip is only its end-of-central-directory record
@@ -8300,7 +8560,7 @@ function detectFormat(head) {
 function isTarHeader(block) {
     if (block.length < TAR_BLOCK_BYTES)
         return false;
-    return block.toString('latin1', 257, 262) === 'ustar' || checksumMatches(block);
+    return startsWith(block, USTAR, 257) || checksumMatches(block);
 }
 /**
  * A decompressed payload that starts with two zero blocks is an empty tar (`tar czf x.tgz -T /dev/null`);
@@ -8310,15 +8570,17 @@ function isEmptyTar(head) {
     return (head.length >= 2 * TAR_BLOCK_BYTES &&
         head.subarray(0, 2 * TAR_BLOCK_BYTES).every((b) => b === 0));
 }
-function startsWith(head, magic) {
-    if (head.length < magic.length)
+function startsWith(head, magic, at = 0) {
+    if (head.length < at + magic.length)
         return false;
     for (let i = 0; i < magic.length; i++)
-        if (head[i] !== magic[i])
+        if (head[at + i] !== magic[i])
             return false;
     return true;
 }
 function checksumMatches(block) {
+    if (!checksumStartsOctal(block))
+        return false; // most files: no string made
     const field = block
         .toString('latin1', 148, 156)
         .replace(/[\0 ]+$/, '')
@@ -8330,6 +8592,17 @@ function checksumMatches(block) {
         if (i < 148 || i >= 156)
             sum += block[i];
     return sum === parseInt(field, 8);
+}
+/** Whether the checksum field's first byte that `trim` would keep is an octal digit. */
+function checksumStartsOctal(block) {
+    for (let i = 148; i < 156; i++) {
+        const byte = block[i];
+        if (byte >= 0x30 && byte <= 0x37)
+            return true;
+        if (!(byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0xa0))
+            return false;
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/archive/entry-paths.ts
@@ -8388,16 +8661,22 @@ function entry_paths_baseName(path) {
  * archive if its first bytes say it is one.
  */
 async function emitMember(scope, member) {
+    await startMember(scope, member);
+}
+/**
+ * `emitMember` for hot loops: answers a promise only when there is something to wait for (a
+ * nested archive), not one per entry.
+ */
+function startMember(scope, member) {
     const { ctx } = scope;
     const path = scope.prefix + member.name;
     if (!ctx.admitEntry(path))
-        return;
+        return undefined;
     ctx.emit(toEntry(ctx.artifact, path, scope.depth, member));
     for (const problem of member.problems ?? [])
         ctx.report(problem.rule, path, problem.message, problem.details);
     reportUnsafeName(scope, path, member);
-    if (member.kind === 'file')
-        await walkNested(scope, path, member);
+    return member.kind === 'file' ? walkNested(scope, path, member) : undefined;
 }
 function toEntry(artifact, path, depth, member) {
     const { size, kind, content, linkTarget } = member;
@@ -8419,14 +8698,23 @@ function reportUnsafeName(scope, path, member) {
         scope.ctx.report('archive/unsafe-link', path, `${member.kind === 'hardlink' ? 'hard link' : 'symlink'} '${member.name}' → '${member.linkTarget}': ${linkReason}; extracting it could expose or overwrite files outside the target folder`, { target: member.linkTarget });
     }
 }
-async function walkNested(scope, path, member) {
+function walkNested(scope, path, member) {
+    if (scope.ctx.stopped)
+        return undefined;
+    const { content, source } = member;
+    if (content) {
+        const format = detectFormat(content);
+        return format ? openNested(scope, path, member, bufferSource(content), format) : undefined;
+    }
+    if (!source)
+        return undefined;
+    return readHead(source, detect_format_HEAD_BYTES).then((head) => {
+        const format = detectFormat(head);
+        return format ? openNested(scope, path, member, source, format) : undefined;
+    });
+}
+async function openNested(scope, path, member, source, format) {
     const { ctx } = scope;
-    const source = member.content ? bufferSource(member.content) : member.source;
-    if (!source || ctx.stopped)
-        return;
-    const format = detectFormat(member.content ?? (await readHead(source, detect_format_HEAD_BYTES)));
-    if (!format)
-        return;
     if (scope.depth + 1 > ctx.limits.maxDepth) {
         ctx.report('archive/limit', path, `${format} archive nested more than ${ctx.limits.maxDepth} levels deep; its content was not audited`, { limit: 'maxDepth', max: ctx.limits.maxDepth });
         return;
@@ -8975,21 +9263,32 @@ function zip_entry_data_describeFailure(failure, job) {
 const BATCH_BYTES = 512 * 1024;
 /** The worker waits while this many KiB of inflated data sit unread on the main thread. */
 const MAX_PENDING_KIB = 8 * 1024;
+/**
+ * Once paused, the worker goes on only when the main thread is down to this much: each wake-up
+ * cost the main thread about a millisecond (measured on a busy 2-core machine), so they are few.
+ */
+const RESUME_PENDING_KIB = MAX_PENDING_KIB / 2;
+/** Read data is taken off the worker's count in steps of this size, not one Atomics call each. */
+const RELEASE_KIB = 256;
 const JOB_FIELDS = 8;
 /**
  * Inflates zip members on a worker thread while the main thread emits the ones before them: for
  * a zip of many small files, zlib's per-call cost otherwise doubles the walk. The zip bytes are
  * shared, results come back in order in transferred batches, and the worker pauses when the main
- * thread falls MAX_PENDING_BYTES behind. If the worker fails, `result` answers undefined and the
- * caller reads that member itself.
+ * thread falls MAX_PENDING_KIB behind, until it is down to RESUME_PENDING_KIB. If the worker
+ * fails, `result` answers undefined and the caller reads that member itself.
  */
 class InflateWorker {
     zip;
     worker;
-    results = new Map();
+    /** By job index; a slot is cleared when taken. */
+    results = [];
+    unread = 0;
     pending = new Int32Array(new SharedArrayBuffer(4));
     waiting;
     finished = false;
+    /** KiB taken since the worker was last told. */
+    readKiB = 0;
     constructor(zip, jobs, source = WORKER_SOURCE) {
         this.zip = zip;
         this.worker = new external_node_worker_threads_namespaceObject.Worker(source, {
@@ -8999,7 +9298,8 @@ class InflateWorker {
                 jobs: packJobs(jobs),
                 pending: this.pending.buffer,
                 batchBytes: BATCH_BYTES,
-                maxPending: MAX_PENDING_KIB
+                maxPending: MAX_PENDING_KIB,
+                resumePending: RESUME_PENDING_KIB
             }
         });
         this.worker.on('message', (message) => this.receive(message));
@@ -9008,16 +9308,37 @@ class InflateWorker {
     }
     /** The result of job `index`, or undefined when the worker died before producing it. */
     async result(index) {
-        while (!this.results.has(index) && !this.finished) {
+        while (!this.isReady(index)) {
             await new Promise((wake) => (this.waiting = { index, wake }));
         }
-        const result = this.results.get(index);
-        this.results.delete(index);
+        return this.take(index);
+    }
+    /** Whether `take(index)` can answer now: the result arrived, or the worker is gone. */
+    isReady(index) {
+        return this.finished || this.results[index] !== undefined;
+    }
+    /** `result` without the wait (one promise per entry adds up over 20,000 small files). */
+    take(index) {
+        const result = this.results[index];
+        if (result !== undefined) {
+            this.results[index] = undefined;
+            this.unread--;
+        }
         if (result && 'data' in result && result.data.buffer !== this.zip.buffer) {
-            Atomics.sub(this.pending, 0, Math.ceil(result.data.length / 1024)); // counted in KiB
+            this.readKiB += Math.ceil(result.data.length / 1024);
+        }
+        // all caught up: the worker must hear of everything before this thread waits for it
+        if (this.readKiB >= RELEASE_KIB || (this.readKiB > 0 && this.unread === 0))
+            this.release();
+        return result;
+    }
+    /** Tells the worker how much it may inflate again, waking it only if that lets it go on. */
+    release() {
+        const before = Atomics.sub(this.pending, 0, this.readKiB);
+        if (before > RESUME_PENDING_KIB && before - this.readKiB <= RESUME_PENDING_KIB) {
             Atomics.notify(this.pending, 0);
         }
-        return result;
+        this.readKiB = 0;
     }
     async close() {
         this.finished = true;
@@ -9028,14 +9349,18 @@ class InflateWorker {
             return this.finish();
         for (const item of message.items ?? []) {
             if (item[1] === 'failure') {
-                this.results.set(item[0], item[2]);
+                this.store(item[0], item[2]);
                 continue;
             }
             const [index, where, offset, length, crcOk] = item;
             const bytes = where === 'zip' ? this.zip.buffer : where === 'batch' ? message.batch : message.own;
-            this.results.set(index, { data: Buffer.from(bytes, offset, length), crcOk });
+            this.store(index, { data: Buffer.from(bytes, offset, length), crcOk });
         }
         this.wake();
+    }
+    store(index, result) {
+        this.results[index] = result;
+        this.unread++;
     }
     finish() {
         this.finished = true;
@@ -9043,7 +9368,7 @@ class InflateWorker {
     }
     wake() {
         const waiting = this.waiting;
-        if (waiting && (this.finished || this.results.has(waiting.index))) {
+        if (waiting && this.isReady(waiting.index)) {
             this.waiting = undefined;
             waiting.wake();
         }
@@ -9080,7 +9405,7 @@ const { parentPort, workerData } = require('node:worker_threads')
 const zlib = require('node:zlib')
 const locateData = ${locateData.toString()}
 const decodeData = ${decodeData.toString()}
-const { jobs, batchBytes, maxPending } = workerData
+const { jobs, batchBytes, maxPending, resumePending } = workerData
 const zip = Buffer.from(workerData.zip)
 const pending = new Int32Array(workerData.pending)
 let batch = Buffer.allocUnsafe(batchBytes)
@@ -9090,7 +9415,8 @@ let itemsKiB = 0
 function send(message, transfer, kib) {
   Atomics.add(pending, 0, kib)
   parentPort.postMessage(message, transfer)
-  for (let now = Atomics.load(pending, 0); now > maxPending; now = Atomics.load(pending, 0)) {
+  if (Atomics.load(pending, 0) <= maxPending) return
+  for (let now = Atomics.load(pending, 0); now > resumePending; now = Atomics.load(pending, 0)) {
     Atomics.wait(pending, 0, now, 100)
   }
 }
@@ -9344,10 +9670,15 @@ function blockingProblem(record, kind, limits) {
 }
 /** The member as the record describes it, with the problem that rules out reading its data. */
 async function describeMember(record, scope) {
-    const kind = kindOf(record);
-    const member = { name: record.name, kind, size: record.uncompressedSize };
+    const member = describeSafeMember(record, scope);
     if (describeUnsafePath(record.name))
         member.unsafeReason = await validateZipName(record.name);
+    return member;
+}
+/** `describeMember` without a promise, for a record whose name `describeUnsafePath` passes. */
+function describeSafeMember(record, scope) {
+    const kind = kindOf(record);
+    const member = { name: record.name, kind, size: record.uncompressedSize };
     const { limits } = scope.ctx;
     const blocker = blockingProblem(record, kind, limits);
     if (blocker === 'none' || blocker === 'not-data')
@@ -9433,6 +9764,7 @@ function dataBounds(directory, fileSize) {
 
 
 
+
 /** Zips up to this size are read into memory (fast); larger ones are read entry by entry at offsets. */
 const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024;
 /** Below this many members to inflate (and bytes), starting a worker costs more than it saves. */
@@ -9462,17 +9794,22 @@ async function walkZip(source, scope, options = {}) {
         let jobIndex = 0;
         for (let i = 0; i < directory.records.length && !ctx.stopped; i++) {
             const record = directory.records[i];
-            const member = await describeMember(record, scope);
+            const member = describeUnsafePath(record.name)
+                ? await describeMember(record, scope)
+                : describeSafeMember(record, scope);
             const job = jobs[i];
             if (job) {
                 const index = jobIndex++;
                 const path = scope.prefix + record.name;
                 if (member.kind === 'file' && !ctx.admitBytes(path, job.uncompressedSize))
                     return;
-                const result = (await worker?.result(index)) ?? (await readData(reader, job));
+                const fromWorker = worker?.isReady(index) ? worker.take(index) : await worker?.result(index);
+                const result = fromWorker ?? (await readData(reader, job));
                 applyResult(member, record, job, result);
             }
-            await emitMember(scope, member);
+            const nested = startMember(scope, member);
+            if (nested)
+                await nested;
         }
         if (directory.damage && !ctx.stopped) {
             ctx.report('archive/unreadable', scope.where, `zip '${scope.name}': ${directory.damage}; the entries after it were not audited`);
@@ -9490,16 +9827,15 @@ function wantsWorker(jobs, mode) {
         jobs.reduce((sum, job) => sum + job.uncompressedSize, 0) >= WORKER_MIN_BYTES);
 }
 function applyResult(member, record, job, result) {
-    const problems = (member.problems ??= []);
     if ('failure' in result) {
-        problems.push({
+        addProblem(member, {
             rule: 'archive/unreadable',
             message: `entry '${record.name}' cannot be read: ${zip_entry_data_describeFailure(result.failure, job)}; its content was not inspected`
         });
         return;
     }
     if (!result.crcOk) {
-        problems.push({
+        addProblem(member, {
             rule: 'archive/unreadable',
             message: `entry '${record.name}' fails its CRC-32 check: the archive is corrupt; its content was inspected as found`
         });
@@ -9508,6 +9844,13 @@ function applyResult(member, record, job, result) {
         member.linkTarget = result.data.toString('utf8');
     else
         member.content = result.data;
+}
+/** Most members have no problem: the list is made only for those that do. */
+function addProblem(member, problem) {
+    if (member.problems)
+        member.problems.push(problem);
+    else
+        member.problems = [problem];
 }
 /** Reads one member's data on this thread (small zips, zips read at offsets, a failed worker). */
 async function readData(reader, job) {
