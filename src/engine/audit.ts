@@ -5,11 +5,9 @@ import { ARCHIVE_RULES_META, AUDIT_RULES_META } from '../rules/archive.js'
 import type { ArtifactInput } from './artifact.js'
 import type { Entry } from './entry.js'
 import type { Finding, Severity } from './finding.js'
-import { withFindings } from './with-findings.js'
+import { buildReport } from './with-findings.js'
 import type { ArtifactSummary, FailOn, ManifestEntry, Report, Suppression } from './report.js'
-import { REPORT_VERSION } from './report.js'
 import type { Rule, RuleOptions, RuleReport } from './rule.js'
-import { TOOL_VERSION } from '../version.js'
 
 export interface AuditOptions {
   rules: readonly Rule[]
@@ -34,22 +32,7 @@ export async function audit(
     raw.push(...findings)
   }
   const processed = options.postprocess?.(raw) ?? { findings: raw }
-  const report: Report = {
-    version: REPORT_VERSION,
-    tool: { name: 'release-audit', version: TOOL_VERSION },
-    conclusion: 'success',
-    summary: {
-      error: 0,
-      warning: 0,
-      notice: 0,
-      artifacts: summaries.length,
-      files: summaries.reduce((n, a) => n + a.files, 0),
-      bytes: summaries.reduce((n, a) => n + a.bytes, 0)
-    },
-    artifacts: summaries,
-    findings: []
-  }
-  return withFindings(report, processed.findings, options.failOn, processed.suppressed)
+  return buildReport(summaries, processed.findings, options.failOn, processed.suppressed)
 }
 
 async function auditArtifact(

@@ -1,8 +1,6 @@
 import type { Finding } from '../engine/finding.js'
-import { withFindings } from '../engine/with-findings.js'
-import type { ArtifactSummary, FailOn, Report, Suppression } from '../engine/report.js'
-import { REPORT_VERSION } from '../engine/report.js'
-import { TOOL_VERSION } from '../version.js'
+import { buildReport } from '../engine/with-findings.js'
+import type { FailOn, Report, Suppression } from '../engine/report.js'
 
 /**
  * Combines the JSON reports of matrix shards into the report a single audit of everything would
@@ -20,23 +18,8 @@ export function mergeReports(reports: readonly Report[], failOn: FailOn): Report
   ).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const suppressed = mergeSuppressions(reports.flatMap((r) => r.suppressed ?? []))
   const baselines = reports.map((r) => r.baseline).filter((b) => b !== undefined)
-  const merged: Report = {
-    version: REPORT_VERSION,
-    tool: { name: 'release-audit', version: TOOL_VERSION },
-    conclusion: 'success',
-    summary: {
-      error: 0,
-      warning: 0,
-      notice: 0,
-      artifacts: artifacts.length,
-      files: sum(artifacts, (a) => a.files),
-      bytes: sum(artifacts, (a) => a.bytes)
-    },
-    artifacts,
-    findings: [],
-    ...(baselines.length === 1 ? { baseline: baselines[0] } : {})
-  }
-  return withFindings(merged, findings, failOn, suppressed)
+  const merged = buildReport(artifacts, findings, failOn, suppressed)
+  return baselines.length === 1 ? { ...merged, baseline: baselines[0] } : merged
 }
 
 function findingKey(f: Finding): string {
@@ -57,8 +40,4 @@ function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Map<string, T>()
   for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item)
   return [...seen.values()]
-}
-
-function sum(items: readonly ArtifactSummary[], pick: (a: ArtifactSummary) => number): number {
-  return items.reduce((n, a) => n + pick(a), 0)
 }
