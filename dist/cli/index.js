@@ -10146,6 +10146,8 @@ async function loadShardReports(inputs) {
 ;// CONCATENATED MODULE: ./src/engine/with-findings.ts
 
 
+
+
 /**
  * The report with its findings replaced: sorted, counted and concluded again, so no step that
  * adds, drops or re-levels findings can leave stale counts or a stale conclusion behind.
@@ -10168,10 +10170,27 @@ function withFindings(report, findings, failOn, suppressed = report.suppressed ?
         ...(suppressed.length > 0 ? { suppressed: [...suppressed] } : {})
     };
 }
+/** A new report over `artifacts`: totals summed from them, findings counted and concluded. */
+function buildReport(artifacts, findings, failOn, suppressed = []) {
+    const empty = {
+        version: REPORT_VERSION,
+        tool: { name: 'release-audit', version: TOOL_VERSION },
+        conclusion: 'success',
+        summary: {
+            error: 0,
+            warning: 0,
+            notice: 0,
+            artifacts: artifacts.length,
+            files: artifacts.reduce((n, a) => n + a.files, 0),
+            bytes: artifacts.reduce((n, a) => n + a.bytes, 0)
+        },
+        artifacts,
+        findings: []
+    };
+    return withFindings(empty, findings, failOn, suppressed);
+}
 
 ;// CONCATENATED MODULE: ./src/merge/merge-reports.ts
-
-
 
 /**
  * Combines the JSON reports of matrix shards into the report a single audit of everything would
@@ -10183,23 +10202,8 @@ function mergeReports(reports, failOn) {
     const artifacts = dedupe(reports.flatMap((r) => r.artifacts), (a) => `${a.name}\0${a.source}`).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const suppressed = mergeSuppressions(reports.flatMap((r) => r.suppressed ?? []));
     const baselines = reports.map((r) => r.baseline).filter((b) => b !== undefined);
-    const merged = {
-        version: REPORT_VERSION,
-        tool: { name: 'release-audit', version: TOOL_VERSION },
-        conclusion: 'success',
-        summary: {
-            error: 0,
-            warning: 0,
-            notice: 0,
-            artifacts: artifacts.length,
-            files: sum(artifacts, (a) => a.files),
-            bytes: sum(artifacts, (a) => a.bytes)
-        },
-        artifacts,
-        findings: [],
-        ...(baselines.length === 1 ? { baseline: baselines[0] } : {})
-    };
-    return withFindings(merged, findings, failOn, suppressed);
+    const merged = buildReport(artifacts, findings, failOn, suppressed);
+    return baselines.length === 1 ? { ...merged, baseline: baselines[0] } : merged;
 }
 function findingKey(f) {
     return JSON.stringify([f.rule, f.severity, f.artifact, f.path, f.line ?? 0, f.message]);
@@ -10220,13 +10224,8 @@ function dedupe(items, key) {
             seen.set(key(item), item);
     return [...seen.values()];
 }
-function sum(items, pick) {
-    return items.reduce((n, a) => n + pick(a), 0);
-}
 
 ;// CONCATENATED MODULE: ./src/engine/audit.ts
-
-
 
 
 
@@ -10242,22 +10241,7 @@ async function audit(artifacts, options) {
         raw.push(...findings);
     }
     const processed = options.postprocess?.(raw) ?? { findings: raw };
-    const report = {
-        version: REPORT_VERSION,
-        tool: { name: 'release-audit', version: TOOL_VERSION },
-        conclusion: 'success',
-        summary: {
-            error: 0,
-            warning: 0,
-            notice: 0,
-            artifacts: summaries.length,
-            files: summaries.reduce((n, a) => n + a.files, 0),
-            bytes: summaries.reduce((n, a) => n + a.bytes, 0)
-        },
-        artifacts: summaries,
-        findings: []
-    };
-    return withFindings(report, processed.findings, options.failOn, processed.suppressed);
+    return buildReport(summaries, processed.findings, options.failOn, processed.suppressed);
 }
 async function auditArtifact(artifact, options, defaults) {
     const findings = [];
