@@ -1,7 +1,6 @@
-import { concludeAudit } from '../engine/conclusion.js'
-import type { Finding, Severity } from '../engine/finding.js'
-import { compareFindings } from '../engine/finding.js'
+import type { Finding } from '../engine/finding.js'
 import type { FailOn, Report, Suppression } from '../engine/report.js'
+import { withFindings } from '../engine/with-findings.js'
 import type { LoadedBaseline } from './compare.js'
 import { compareWithBaseline } from './compare.js'
 import { markNewFindings } from './new-findings.js'
@@ -29,20 +28,10 @@ export function applyBaseline(
   const findings = [
     ...markNewFindings(report.findings, comparison.introduced, baseline.label),
     ...processed.findings
-  ].sort(compareFindings)
+  ]
   const suppressed = [...(report.suppressed ?? []), ...(processed.suppressed ?? [])]
-  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length
   return {
-    ...report,
-    conclusion: concludeAudit(findings, options.failOn),
-    summary: {
-      ...report.summary,
-      error: count('error'),
-      warning: count('warning'),
-      notice: count('notice')
-    },
-    findings,
-    ...(suppressed.length ? { suppressed } : {}),
+    ...withFindings(report, findings, options.failOn, suppressed),
     baseline: comparison.section
   }
 }
