@@ -6264,6 +6264,57 @@ function concludeAudit(findings, failOn) {
     return 'success';
 }
 
+;// CONCATENATED MODULE: ./src/engine/report.ts
+const REPORT_VERSION = 1;
+const FAIL_ON_VALUES = ['error', 'warning', 'notice', 'never'];
+
+;// CONCATENATED MODULE: ./src/engine/with-findings.ts
+
+
+
+
+/**
+ * The report with its findings replaced: sorted, counted and concluded again, so no step that
+ * adds, drops or re-levels findings can leave stale counts or a stale conclusion behind.
+ */
+function withFindings(report, findings, failOn, suppressed = report.suppressed ?? []) {
+    const sorted = [...findings].sort(compareFindings);
+    const count = (severity) => sorted.filter((f) => f.severity === severity).length;
+    const rest = { ...report };
+    delete rest.suppressed;
+    return {
+        ...rest,
+        conclusion: concludeAudit(sorted, failOn),
+        summary: {
+            ...report.summary,
+            error: count('error'),
+            warning: count('warning'),
+            notice: count('notice')
+        },
+        findings: sorted,
+        ...(suppressed.length > 0 ? { suppressed: [...suppressed] } : {})
+    };
+}
+/** A new report over `artifacts`: totals summed from them, findings counted and concluded. */
+function buildReport(artifacts, findings, failOn, suppressed = []) {
+    const empty = {
+        version: REPORT_VERSION,
+        tool: { name: 'release-audit', version: TOOL_VERSION },
+        conclusion: 'success',
+        summary: {
+            error: 0,
+            warning: 0,
+            notice: 0,
+            artifacts: artifacts.length,
+            files: artifacts.reduce((n, a) => n + a.files, 0),
+            bytes: artifacts.reduce((n, a) => n + a.bytes, 0)
+        },
+        artifacts,
+        findings: []
+    };
+    return withFindings(empty, findings, failOn, suppressed);
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/align-paths.ts
 /** Separates nesting levels in entry paths: `outer.zip!/inner.tgz!/package/x.js`. */
 const LEVEL_SEPARATOR = '!/';
@@ -6881,7 +6932,6 @@ function append(target, items) {
 
 
 
-
 /**
  * The report of this release with the comparison folded in: `baseline/*` findings added, new
  * source-map / private-file / secret findings marked "(new since <label>)", `baseline` set,
@@ -6893,20 +6943,10 @@ function applyBaseline(report, baseline, options) {
     const findings = [
         ...markNewFindings(report.findings, comparison.introduced, baseline.label),
         ...processed.findings
-    ].sort(compareFindings);
+    ];
     const suppressed = [...(report.suppressed ?? []), ...(processed.suppressed ?? [])];
-    const count = (severity) => findings.filter((f) => f.severity === severity).length;
     return {
-        ...report,
-        conclusion: concludeAudit(findings, options.failOn),
-        summary: {
-            ...report.summary,
-            error: count('error'),
-            warning: count('warning'),
-            notice: count('notice')
-        },
-        findings,
-        ...(suppressed.length ? { suppressed } : {}),
+        ...withFindings(report, findings, options.failOn, suppressed),
         baseline: comparison.section
     };
 }
@@ -7022,10 +7062,6 @@ function parsePackJson(stdout) {
         version: first.version
     };
 }
-
-;// CONCATENATED MODULE: ./src/engine/report.ts
-const REPORT_VERSION = 1;
-const FAIL_ON_VALUES = ['error', 'warning', 'notice', 'never'];
 
 ;// CONCATENATED MODULE: ./src/engine/parse-report.ts
 
@@ -10141,53 +10177,6 @@ async function loadShardReports(inputs) {
         reports.push(...found);
     }
     return reports;
-}
-
-;// CONCATENATED MODULE: ./src/engine/with-findings.ts
-
-
-
-
-/**
- * The report with its findings replaced: sorted, counted and concluded again, so no step that
- * adds, drops or re-levels findings can leave stale counts or a stale conclusion behind.
- */
-function withFindings(report, findings, failOn, suppressed = report.suppressed ?? []) {
-    const sorted = [...findings].sort(compareFindings);
-    const count = (severity) => sorted.filter((f) => f.severity === severity).length;
-    const rest = { ...report };
-    delete rest.suppressed;
-    return {
-        ...rest,
-        conclusion: concludeAudit(sorted, failOn),
-        summary: {
-            ...report.summary,
-            error: count('error'),
-            warning: count('warning'),
-            notice: count('notice')
-        },
-        findings: sorted,
-        ...(suppressed.length > 0 ? { suppressed: [...suppressed] } : {})
-    };
-}
-/** A new report over `artifacts`: totals summed from them, findings counted and concluded. */
-function buildReport(artifacts, findings, failOn, suppressed = []) {
-    const empty = {
-        version: REPORT_VERSION,
-        tool: { name: 'release-audit', version: TOOL_VERSION },
-        conclusion: 'success',
-        summary: {
-            error: 0,
-            warning: 0,
-            notice: 0,
-            artifacts: artifacts.length,
-            files: artifacts.reduce((n, a) => n + a.files, 0),
-            bytes: artifacts.reduce((n, a) => n + a.bytes, 0)
-        },
-        artifacts,
-        findings: []
-    };
-    return withFindings(empty, findings, failOn, suppressed);
 }
 
 ;// CONCATENATED MODULE: ./src/merge/merge-reports.ts
