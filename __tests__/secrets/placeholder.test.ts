@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { isPlaceholder } from '../../src/rules/placeholder.js'
-import { createFakes } from './support/fake-secrets.js'
+import { createFakes, generatePrivateKeyPem } from './support/fake-secrets.js'
 
 const PLACEHOLDERS = [
   '',
@@ -59,5 +59,32 @@ describe('isPlaceholder', () => {
     ['base64 of random bytes', Buffer.from(fake.generic(24)).toString('base64')]
   ])('%s is not a placeholder', (_name, value) => {
     expect(isPlaceholder(value)).toBe(false)
+  })
+})
+
+describe('isPlaceholder on private key blocks', () => {
+  /** A real key whose random base64 body spells a marker word (happens ~1 run in 700). */
+  function keySpelling(word: string): string {
+    const pem = generatePrivateKeyPem('pkcs8')
+    const at = pem.indexOf('\n', pem.indexOf('\n') + 1) + 10 // inside the second body line
+    return pem.slice(0, at) + word + pem.slice(at + word.length)
+  }
+
+  it.each(['fake', 'FAKE', 'dummy', 'Sample', '123456'])(
+    'a key whose body spells %j is real key material',
+    (word) => {
+      const key = keySpelling(word)
+      expect(key).toContain(word)
+      expect(isPlaceholder(key)).toBe(false)
+      expect(isPlaceholder(JSON.stringify(key).slice(1, -1))).toBe(false) // \n-escaped, as in JSON
+    }
+  )
+
+  it.each([
+    '-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----',
+    '-----BEGIN RSA PRIVATE KEY-----\nyour-key-here\n-----END RSA PRIVATE KEY-----',
+    '-----BEGIN PRIVATE KEY-----\n' + 'A'.repeat(64) + '\n-----END PRIVATE KEY-----'
+  ])('a stub key block %j is a placeholder', (value) => {
+    expect(isPlaceholder(value)).toBe(true)
   })
 })

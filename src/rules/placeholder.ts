@@ -3,6 +3,7 @@
  * `${NPM_TOKEN}`, `<your-token>`, `xxxx`, `changeme`, doc examples such as `AKIAIOSFODNN7EXAMPLE`.
  * Used by the `private-file` family (to lower severity) and the `secret` detectors (to drop matches).
  */
+import { readPrivateKeyBlock } from '../secrets/detectors/private-key.js'
 
 /** `${VAR}`, `$VAR`, `${VAR:-default}`, `${{ secrets.X }}`, `%VAR%`, `{{ var }}`, `<…>`, `[…]`. */
 const REFERENCE_SHAPES = [
@@ -29,6 +30,11 @@ const SEPARATORS = /[-_.:/ ]/g
 export function isPlaceholder(raw: string): boolean {
   const value = unquote(raw.trim())
   if (value === '') return true
+  // A key is judged by its structure: 1,600 random base64 characters spell `fake` now and then.
+  if (value.startsWith('-----BEGIN ')) {
+    const block = readPrivateKeyBlock(value, 0)
+    if (block !== undefined) return !block.valid
+  }
   if (REFERENCE_SHAPES.some((shape) => shape.test(value))) return true
   const word = value.replace(/[-_]?\d{1,3}$/, '') // `MYTOKEN1`, `password_2`
   if (PLACEHOLDER_WORDS.test(word) || MARKERS.test(value) || SEQUENCES.test(value)) return true
