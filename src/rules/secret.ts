@@ -50,11 +50,11 @@ export const secretRule: Rule = {
           }
         })
         if (!isMap) {
-          const covered = secretRulesCoveredByPrivateFile(entry)
           const inTestFolder = isTestPath(entry.path)
-          for (const match of scanSecretsInBuffer(entry.content, { inTestFolder })) {
-            if (!covered.has(match.rule)) found.push({ match })
-          }
+          const matches = scanSecretsInBuffer(entry.content, { inTestFolder })
+          // Nearly every file holds no match: which rules the file's kind covers is asked after.
+          const covered = matches.length > 0 ? secretRulesCoveredByPrivateFile(entry) : undefined
+          for (const match of matches) if (!covered?.has(match.rule)) found.push({ match })
         }
         for (const report of toReports(entry, found)) context.report(report)
       }

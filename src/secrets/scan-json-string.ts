@@ -8,9 +8,13 @@ const PREFILTER = buildPrefilter(DETECTORS)
  * a trigger needs is written as itself, so a trigger found in the decoded text is found at the
  * same spot in the raw bytes; only negative assertions could differ (`\n` is a letter there).
  */
-const RAW_PREFILTER = new RegExp(dropNegativeAssertions(PREFILTER.regex.source), 'g')
-/** Raw control characters can make decoding fail: that is left to the full decode. */
-const CONTROL_CHAR = /[^\x20-\xff]/ // the raw text is latin1: below 0x20 is all it can match
+const RAW_PREFILTER = dropNegativeAssertions(PREFILTER.regex.source)
+/**
+ * Raw control characters can make decoding fail: that is left to the full decode. Looked for in
+ * the same pass as the triggers (an extra group, last), not in a second pass over every source.
+ */
+const RAW_SCAN = new RegExp(`${RAW_PREFILTER}|([\\x00-\\x1f])`, 'g')
+const CONTROL_GROUP = PREFILTER.groups.length
 const LINE_LOCAL = PREFILTER.groups.map((group) => group.every((d) => d.lineLocal === true))
 /** A line holding nothing that decoding would change (bar its final `\n`). */
 const PLAIN_LINE = /^[^\\\x80-\xff]*(?:\\n)?$/
@@ -37,12 +41,11 @@ export function mayHoldSecrets(buf: Buffer, token: JsonStringToken): boolean {
   if (token.disguised) return true
   const start = token.start
   const raw = buf.toString('latin1', start + 1, token.end - 1)
-  if (CONTROL_CHAR.test(raw)) return true
-  const regex = RAW_PREFILTER
+  const regex = RAW_SCAN
   regex.lastIndex = 0
   for (let hit = regex.exec(raw); hit !== null; hit = regex.exec(raw)) {
     const group = hit.findIndex((value, i) => i > 0 && value !== undefined) - 1
-    if (!LINE_LOCAL[group]) return true
+    if (group === CONTROL_GROUP || !LINE_LOCAL[group]) return true
     const hitEnd = hit.index + hit[0].length
     if (confirmOnLine(buf, start + 1, raw, hit.index, hitEnd, PREFILTER.groups[group])) return true
   }

@@ -86,6 +86,7 @@ const PRIORITIES = [1, 2, 3]
  * an `npm_` token is reported as the npm token only) and duplicates; returns them by position.
  */
 function dropOutranked(found: Found[]): Found[] {
+  if (found.length <= 1) return found // nearly every file: nothing to compare
   const sorted = [...found].sort((a, b) => a.start - b.start || b.priority - a.priority)
   const outranked = sorted.map(() => false)
   const maxEnd = PRIORITIES.map(() => -1)
