@@ -2675,7 +2675,7 @@ function isFileEntry(entry) {
 
 ;// CONCATENATED MODULE: ./src/secrets/test-path.ts
 /** Folder names whose content is test material: keys found there are reported one level lower. */
-const TEST_FOLDERS = new Set([
+const TEST_FOLDERS = [
     'test',
     'tests',
     '__tests__',
@@ -2691,17 +2691,18 @@ const TEST_FOLDERS = new Set([
     '__mocks__',
     'testdata',
     '__snapshots__'
-]);
+];
+/** One of them as a whole path component that has a component after it (`/`, `\\`, `!/`). */
+const TEST_FOLDER = new RegExp(`(?:^|[/\\\\])(?:${TEST_FOLDERS.join('|')})(?:[/\\\\]|!/)`, 'i');
 /** Co-located test files (`auth.test.ts`, `client.spec.js`) and API doc examples (`iam.examples.json`). */
 const TEST_FILE = /\.(?:test|spec|examples?)\.[A-Za-z0-9]+$/;
 /**
  * Whether an entry path (any nesting level, `!/`-joined) lies in a test/fixture/example folder
- * or is a test file. Matching is on whole path components, case-insensitive.
+ * or is a test file. Matching is on whole path components, case-insensitive. Runs for every
+ * scanned file: two regex tests, no splitting.
  */
 function isTestPath(path) {
-    const components = path.split(/!\/|[/\\]/).filter((c) => c !== '');
-    const name = components.pop() ?? '';
-    return TEST_FILE.test(name) || components.some((c) => TEST_FOLDERS.has(c.toLowerCase()));
+    return TEST_FILE.test(path) || TEST_FOLDER.test(path);
 }
 
 ;// CONCATENATED MODULE: ./src/secrets/redact.ts
@@ -3831,6 +3832,8 @@ const PRIORITIES = [1, 2, 3];
  * an `npm_` token is reported as the npm token only) and duplicates; returns them by position.
  */
 function dropOutranked(found) {
+    if (found.length <= 1)
+        return found; // nearly every file: nothing to compare
     const sorted = [...found].sort((a, b) => a.start - b.start || b.priority - a.priority);
     const outranked = sorted.map(() => false);
     const maxEnd = PRIORITIES.map(() => -1);
@@ -4530,9 +4533,13 @@ const scan_json_string_PREFILTER = buildPrefilter(DETECTORS);
  * a trigger needs is written as itself, so a trigger found in the decoded text is found at the
  * same spot in the raw bytes; only negative assertions could differ (`\n` is a letter there).
  */
-const RAW_PREFILTER = new RegExp(dropNegativeAssertions(scan_json_string_PREFILTER.regex.source), 'g');
-/** Raw control characters can make decoding fail: that is left to the full decode. */
-const CONTROL_CHAR = /[^\x20-\xff]/; // the raw text is latin1: below 0x20 is all it can match
+const RAW_PREFILTER = dropNegativeAssertions(scan_json_string_PREFILTER.regex.source);
+/**
+ * Raw control characters can make decoding fail: that is left to the full decode. Looked for in
+ * the same pass as the triggers (an extra group, last), not in a second pass over every source.
+ */
+const RAW_SCAN = new RegExp(`${RAW_PREFILTER}|([\\x00-\\x1f])`, 'g');
+const CONTROL_GROUP = scan_json_string_PREFILTER.groups.length;
 const LINE_LOCAL = scan_json_string_PREFILTER.groups.map((group) => group.every((d) => d.lineLocal === true));
 /** A line holding nothing that decoding would change (bar its final `\n`). */
 const PLAIN_LINE = /^[^\\\x80-\xff]*(?:\\n)?$/;
@@ -4550,13 +4557,11 @@ function mayHoldSecrets(buf, token) {
         return true;
     const start = token.start;
     const raw = buf.toString('latin1', start + 1, token.end - 1);
-    if (CONTROL_CHAR.test(raw))
-        return true;
-    const regex = RAW_PREFILTER;
+    const regex = RAW_SCAN;
     regex.lastIndex = 0;
     for (let hit = regex.exec(raw); hit !== null; hit = regex.exec(raw)) {
         const group = hit.findIndex((value, i) => i > 0 && value !== undefined) - 1;
-        if (!LINE_LOCAL[group])
+        if (group === CONTROL_GROUP || !LINE_LOCAL[group])
             return true;
         const hitEnd = hit.index + hit[0].length;
         if (confirmOnLine(buf, start + 1, raw, hit.index, hitEnd, scan_json_string_PREFILTER.groups[group]))
@@ -5612,12 +5617,13 @@ const secretRule = {
                     }
                 });
                 if (!isMap) {
-                    const covered = secretRulesCoveredByPrivateFile(entry);
                     const inTestFolder = isTestPath(entry.path);
-                    for (const match of scanSecretsInBuffer(entry.content, { inTestFolder })) {
-                        if (!covered.has(match.rule))
+                    const matches = scanSecretsInBuffer(entry.content, { inTestFolder });
+                    // Nearly every file holds no match: which rules the file's kind covers is asked after.
+                    const covered = matches.length > 0 ? secretRulesCoveredByPrivateFile(entry) : undefined;
+                    for (const match of matches)
+                        if (!covered?.has(match.rule))
                             found.push({ match });
-                    }
                 }
                 for (const report of toReports(entry, found))
                     context.report(report);
