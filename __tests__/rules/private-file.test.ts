@@ -63,6 +63,8 @@ const FILES: Array<[path: string, content: EntrySpec, expected: Expected]> = [
   ['deploy_key', generatePrivateKeyPem('pkcs1'), ['private-file/key', 'error']],
   // by content alone: only whitespace (as \s reads latin1, NBSP included) may come before the block
   ['keys/deploy', `\n\t \r\n${generatePrivateKeyPem('pkcs1')}`, ['private-file/key', 'error']],
+  ['keys/signing', `\uFEFF${generatePrivateKeyPem('pkcs8')}`, ['private-file/key', 'error']], // UTF-8 BOM
+  ['keys/notes', '\uFEFF-----BEGIN PUBLIC KEY-----\nMIIB\n', null],
   [
     'keys/deploy-nbsp',
     Buffer.concat([Buffer.from([0xa0, 0x0b, 0x0c]), Buffer.from(generatePrivateKeyPem('pkcs8'))]),

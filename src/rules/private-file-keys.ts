@@ -79,16 +79,24 @@ function isNamedLikeKey(lowerName: string): boolean {
 function opensWithPrivateKey(content: Buffer): boolean {
   if (!opensWithDash(content)) return false // nearly every file: no string made
   const head = content
-    .subarray(0, HEAD_BYTES)
+    .subarray(bomLength(content), HEAD_BYTES)
     .toString('latin1')
-    .replace(/^\uFEFF?\s*/, '')
+    .replace(/^\s*/, '')
   return /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(head)
 }
 
-/** Whether the first byte past leading whitespace (`\s` in latin1) within HEAD_BYTES is `-`. */
+/** Editors on Windows save keys with a UTF-8 byte order mark. */
+function bomLength(content: Buffer): number {
+  return content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0
+}
+
+/**
+ * Whether the first byte past a byte order mark and leading whitespace (`\s` in latin1) within
+ * HEAD_BYTES is `-`.
+ */
 function opensWithDash(content: Buffer): boolean {
   const end = Math.min(content.length, HEAD_BYTES)
-  for (let i = 0; i < end; i++) {
+  for (let i = bomLength(content); i < end; i++) {
     const byte = content[i]
     if (byte === 0x2d) return true
     if (!(byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0xa0)) return false
