@@ -209,6 +209,26 @@ describe('code that writes sourceMappingURL comments, and empty maps', () => {
     expect(runRule(sourcemapRule, { 'lib/inline.js': code })).toEqual([])
   })
 
+  it("finds the maps webpack's eval-source-map writes inside eval strings", () => {
+    const evalModule = (name: string) => {
+      const url = base64DataUrl(leaky.toString())
+      return `"./src/${name}.ts": ((m) => { eval("m.exports = 1;\\n\\n//# ${SMU}=${url}\\n//# sourceURL=webpack-internal:///./src/${name}.ts\\n"); })`
+    }
+    const bundle = `var __modules = {\n${evalModule('a')},\n${evalModule('b')}\n};\n`
+    expect(runRule(sourcemapRule, { 'dist/main.js': bundle }).map(brief)).toEqual([
+      { rule: 'sourcemap/embedded-source', path: 'dist/main.js', line: 2 },
+      { rule: 'sourcemap/embedded-source', path: 'dist/main.js', line: 3 }
+    ])
+  })
+
+  it('ignores code that builds an inline map in a string without a payload', () => {
+    const code =
+      'const c = "//# sourceMappingURL=data:application/json;charset=utf-8;base64," + btoa(json);\n' +
+      `const d = "//# ${SMU}=data:application/json;base64,AAAA\\n";\n` +
+      `const e = "//# ${SMU}=data:application/json;base64,${Buffer.from('<'.repeat(60)).toString('base64')}";\n`
+    expect(runRule(sourcemapRule, { 'lib/inline.js': code })).toEqual([])
+  })
+
   it('reports a map with no sources as a notice', () => {
     const map = JSON.stringify({ version: 3, sources: [], mappings: '' })
     const [report] = runRule(sourcemapRule, { 'build/index.js.map': map })

@@ -15,6 +15,12 @@ const TEXT_PROBE_BYTES = 8000
  */
 const MAX_CANDIDATES = 64
 const DATA_PREFIX = Buffer.from('data:')
+/** Bytes that end a data URL written inside a JS string: an escape or a closing quote. */
+const STRING_STOPS = [0x5c /* \\ */, 0x22 /* " */, 0x27 /* ' */, 0x60 /* ` */]
+/** Base64 characters a string-embedded map must carry at least (48 bytes of JSON). */
+const MIN_QUOTED_PAYLOAD = 64
+/** What `endOfQuotedMap` answers for code that only builds a comment in a string. */
+const NOT_A_MAP = -1
 
 /** A comment found at byte offset `at`, before line numbers are counted. */
 type Located = WithoutLine<SourceMappingComment>
@@ -100,6 +106,9 @@ function parseUrl(content: Buffer, at: number, block: boolean): Located | undefi
     end = trimEnd(content, start, start + close)
   }
   if (end === start) return undefined
+  const quoted = endOfQuotedMap(content, start, end)
+  if (quoted === NOT_A_MAP) return undefined
+  if (quoted !== undefined) return { kind: 'data', at, start, end: quoted }
   // The URL runs to the end of the comment: anything after a space means this is code that
   // builds such a comment in a string, not a comment.
   const url = content.subarray(start, end)
@@ -111,6 +120,35 @@ function parseUrl(content: Buffer, at: number, block: boolean): Located | undefi
   const text = url.toString('utf8')
   if (/["'`]/.test(text)) return undefined
   return { kind: 'url', at, url: text }
+}
+
+/**
+ * Where a base64 map written inside a JS string ends. webpack's `eval-source-map` wraps each
+ * module as `eval("…\\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2…\\n//#
+ * sourceURL=…")`: the payload runs to the first backslash or quote. Code that only builds such a
+ * comment (`'…;base64,' + btoa(json)`) carries no real payload: one must be there and decode to a
+ * JSON object, else the URL is NOT_A_MAP. Undefined when the URL is no base64 `data:` URL inside
+ * a string (percent-encoding leaves `'` as it is, so those follow the plain comment rules).
+ */
+function endOfQuotedMap(
+  content: Buffer,
+  start: number,
+  end: number
+): number | undefined {
+  if (!content.subarray(start, start + DATA_PREFIX.length).equals(DATA_PREFIX)) return undefined
+  const stop = Math.min(...STRING_STOPS.map((byte) => indexWithin(content, byte, start, end)))
+  if (stop === end) return undefined // not inside a string: the plain comment rules apply
+  const comma = indexWithin(content, 0x2c /* , */, start, stop)
+  if (!content.toString('latin1', start, comma).toLowerCase().endsWith(';base64')) return undefined
+  if (stop - comma <= MIN_QUOTED_PAYLOAD) return NOT_A_MAP
+  const head = content.toString('latin1', comma + 1, comma + 1 + MIN_QUOTED_PAYLOAD)
+  return /^\s*\{/.test(Buffer.from(head, 'base64').toString('latin1')) ? stop : NOT_A_MAP
+}
+
+/** The first `byte` in `[from, to)`, or `to`. */
+function indexWithin(content: Buffer, byte: number, from: number, to: number): number {
+  const at = content.subarray(from, to).indexOf(byte)
+  return at === -1 ? to : from + at
 }
 
 /** Moves `end` back over trailing whitespace (never before `start`). */
