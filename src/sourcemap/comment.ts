@@ -130,11 +130,7 @@ function parseUrl(content: Buffer, at: number, block: boolean): Located | undefi
  * JSON object, else the URL is NOT_A_MAP. Undefined when the URL is no base64 `data:` URL inside
  * a string (percent-encoding leaves `'` as it is, so those follow the plain comment rules).
  */
-function endOfQuotedMap(
-  content: Buffer,
-  start: number,
-  end: number
-): number | undefined {
+function endOfQuotedMap(content: Buffer, start: number, end: number): number | undefined {
   if (!content.subarray(start, start + DATA_PREFIX.length).equals(DATA_PREFIX)) return undefined
   const stop = Math.min(...STRING_STOPS.map((byte) => indexWithin(content, byte, start, end)))
   if (stop === end) return undefined // not inside a string: the plain comment rules apply
