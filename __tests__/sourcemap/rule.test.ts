@@ -221,6 +221,22 @@ describe('code that writes sourceMappingURL comments, and empty maps', () => {
     ])
   })
 
+  it('finds inline maps of the scripts and styles in an HTML page', () => {
+    const url = base64DataUrl(leaky.toString())
+    const page =
+      '<!doctype html>\n<style>a{}\n/*# ' +
+      SMU +
+      '=' +
+      url +
+      ' */</style>\n' +
+      `<script>app()\n//# ${SMU}=${url}</script>\n` +
+      `<script src="x.js"></script>\n`
+    expect(runRule(sourcemapRule, { 'dist/index.html': page }).map(brief)).toEqual([
+      { rule: 'sourcemap/embedded-source', path: 'dist/index.html', line: 3 },
+      { rule: 'sourcemap/embedded-source', path: 'dist/index.html', line: 5 }
+    ])
+  })
+
   it('ignores code that builds an inline map in a string without a payload', () => {
     const code =
       'const c = "//# sourceMappingURL=data:application/json;charset=utf-8;base64," + btoa(json);\n' +

@@ -5,8 +5,8 @@ export type SourceMappingComment =
 
 const NEEDLE = 'sourceMappingURL='
 const NEEDLE_BYTES = NEEDLE.length
-/** Where browsers look for the comment anywhere (the last one wins). */
-const SCRIPT_EXTENSION = /\.(?:[cm]?js|jsx|css)$/i
+/** Where browsers look for the comment anywhere (the last one wins); HTML for inline scripts. */
+const SCRIPT_EXTENSION = /\.(?:[cm]?js|jsx|css|html?)$/i
 /** Files with a NUL byte this early are binary, not text that could end with a comment. */
 const TEXT_PROBE_BYTES = 8000
 /**
@@ -21,6 +21,8 @@ const STRING_STOPS = [0x5c /* \\ */, 0x22 /* " */, 0x27 /* ' */, 0x60 /* ` */]
 const MIN_QUOTED_PAYLOAD = 64
 /** What `endOfQuotedMap` answers for code that only builds a comment in a string. */
 const NOT_A_MAP = -1
+/** An inline `<script>` or `<style>` may close on the comment's own line. */
+const CLOSING_TAG = Buffer.from('</')
 
 /** A comment found at byte offset `at`, before line numbers are counted. */
 type Located = WithoutLine<SourceMappingComment>
@@ -29,8 +31,9 @@ type WithoutLine<T> = T extends unknown ? Omit<T, 'line'> & { at: number } : nev
 /**
  * Finds the `sourceMappingURL` comments that matter in a file, in the `//# `, `//@ ` and
  * `/*# … *\/` forms, without splitting lines (an inline map can be one 20 MB line):
- * - JS and CSS files: the last valid comment anywhere (what browsers use), plus every earlier
- *   inline `data:` map (a concatenated bundle still ships their sources);
+ * - JS, CSS and HTML (for inline scripts and styles): the last valid comment anywhere (what
+ *   browsers use), plus every earlier inline `data:` map (a concatenated bundle still ships
+ *   their sources);
  * - other text files: a comment only when it ends the file (e.g. `.d.ts` → `.d.ts.map`).
  * Comments are validated so that code building such a comment in a string is not taken for one.
  */
@@ -98,7 +101,12 @@ function addLines(content: Buffer, found: readonly Located[]): SourceMappingComm
 function parseUrl(content: Buffer, at: number, block: boolean): Located | undefined {
   const start = at + NEEDLE_BYTES
   const newline = content.indexOf(0x0a, start)
-  const lineEnd = newline === -1 ? content.length : newline
+  const lineEnd = indexWithin(
+    content,
+    CLOSING_TAG,
+    start,
+    newline === -1 ? content.length : newline
+  )
   let end = trimEnd(content, start, lineEnd)
   if (block) {
     const close = content.subarray(start, end).indexOf('*/')
@@ -141,8 +149,8 @@ function endOfQuotedMap(content: Buffer, start: number, end: number): number | u
   return /^\s*\{/.test(Buffer.from(head, 'base64').toString('latin1')) ? stop : NOT_A_MAP
 }
 
-/** The first `byte` in `[from, to)`, or `to`. */
-function indexWithin(content: Buffer, byte: number, from: number, to: number): number {
+/** The first `byte` (or bytes) in `[from, to)`, or `to`. */
+function indexWithin(content: Buffer, byte: number | Buffer, from: number, to: number): number {
   const at = content.subarray(from, to).indexOf(byte)
   return at === -1 ? to : from + at
 }
