@@ -6,7 +6,11 @@ import { splitEntryPath } from './private-file-paths.js'
 
 const NONE: ReadonlySet<string> = new Set()
 /** In env and credential files, `private-file/*` names every credential-like assignment already. */
-const ASSIGNMENTS: ReadonlySet<string> = new Set(['secret/generic', 'secret/npmrc-auth'])
+const ASSIGNMENTS: ReadonlySet<string> = new Set([
+  'secret/generic',
+  'secret/npmrc-auth',
+  'secret/database-url'
+])
 /** In key files, `private-file/key` reports the key block already. */
 const KEY_BLOCKS: ReadonlySet<string> = new Set(['secret/private-key'])
 

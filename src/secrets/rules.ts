@@ -55,6 +55,16 @@ export const SECRET_RULES: Record<string, { severity: Severity; description: str
     severity: 'error',
     description: 'A PyPI upload token (pypi-AgEIcHlwaS5vcmc…)'
   },
+  'secret/service-token': {
+    severity: 'error',
+    description:
+      'A token of another service with a fixed prefix (Hugging Face, Docker Hub, SendGrid, Shopify, DigitalOcean, Vault, …)'
+  },
+  'secret/database-url': {
+    severity: 'error',
+    description:
+      'A database or broker connection URL with a real password (postgres://user:…@host); a local development host is a warning'
+  },
   'secret/private-key': {
     severity: 'error',
     description:

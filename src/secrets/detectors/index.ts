@@ -18,7 +18,9 @@ import {
   npmToken,
   pypiToken
 } from './code-hosts.js'
+import { databaseUrl } from './database-url.js'
 import { privateKey } from './private-key.js'
+import { SERVICE_TOKEN_DETECTORS } from './service-tokens.js'
 
 export const DETECTORS: readonly Detector[] = [
   githubClassicToken,
@@ -37,6 +39,8 @@ export const DETECTORS: readonly Detector[] = [
   stripeKey,
   anthropicKey,
   openaiKey,
+  ...SERVICE_TOKEN_DETECTORS,
+  databaseUrl,
   privateKey,
   genericSecret
 ]

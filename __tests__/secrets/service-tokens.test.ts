@@ -1,0 +1,304 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Severity } from '../../src/engine/finding.js'
+import { buildSeparatorTrigger } from '../../src/secrets/detectors/service-token-detector.js'
+import { SERVICE_TOKEN_DETECTORS } from '../../src/secrets/detectors/service-tokens.js'
+import { SECRET_RULES } from '../../src/secrets/rules.js'
+import { scanSecrets } from '../../src/secrets/scan.js'
+import { mayHoldSecrets } from '../../src/secrets/scan-json-string.js'
+import { readEmbeddedText, scanSourceMap } from '../../src/sourcemap/index.js'
+import { ALNUM, BASE64, HEX, URL_SAFE, createRandom } from './support/fake-secrets.js'
+
+/** Fake tokens, assembled at runtime from split prefixes and seeded random bodies. */
+const random = createRandom(20250611)
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+const DIGITS = '0123456789'
+const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789'
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l'
+
+/** BIP-173 checksum, written independently of src/secrets/bech32.ts. */
+function bech32Encode(hrp: string, data: number[]): string {
+  const generator = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3]
+  const polymod = (values: number[]): number =>
+    values.reduce((chk, v) => {
+      const top = chk >>> 25
+      let next = (((chk & 0x1ffffff) << 5) ^ v) >>> 0
+      generator.forEach((g, i) => {
+        if ((top >>> i) & 1) next = (next ^ g) >>> 0
+      })
+      return next
+    }, 1)
+  const expanded = [...hrp].map((c) => c.charCodeAt(0) >> 5)
+  expanded.push(0, ...[...hrp].map((c) => c.charCodeAt(0) & 31))
+  const mod = polymod([...expanded, ...data, 0, 0, 0, 0, 0, 0]) ^ 1
+  const checksum = [0, 1, 2, 3, 4, 5].map((i) => (mod >>> (5 * (5 - i))) & 31)
+  return `${hrp}1${[...data, ...checksum].map((d) => BECH32[d]).join('')}`
+}
+
+const ageKey = (): string => {
+  const data = Array.from({ length: 52 }, () => BECH32.indexOf(random(BECH32, 1)))
+  return bech32Encode('age-secret-key-', data).toUpperCase()
+}
+
+/** `{"iat":…,"region_url":…}` in base64, as Sentry org tokens carry before their secret. */
+const sentryOrgToken = (): string => {
+  const claims = JSON.stringify({
+    iat: 1718000000.5,
+    url: 'https://sentry.io',
+    region_url: 'https://us.sentry.io',
+    org: random(LOWER_ALNUM, 8)
+  })
+  return 'sntry' + 's_' + Buffer.from(claims).toString('base64') + '_' + random(BASE64, 43)
+}
+
+interface Positive {
+  service: string
+  token: string
+  /** How the token sits in a file. */
+  text?: (token: string) => string
+  severity?: Severity
+}
+
+const POSITIVES: Positive[] = [
+  { service: 'Hugging Face access token', token: 'h' + 'f_' + random(LETTERS, 34) },
+  {
+    service: 'Hugging Face organization API token',
+    token: 'api' + '_org_' + random(LETTERS, 34)
+  },
+  {
+    service: 'Docker Hub personal access token',
+    token: 'dckr' + '_pat_' + random(URL_SAFE, 27)
+  },
+  {
+    service: 'SendGrid API key',
+    token: 'S' + 'G.' + random(URL_SAFE, 22) + '.' + random(URL_SAFE, 43)
+  },
+  { service: 'Shopify Admin API access token', token: 'shp' + 'at_' + random(HEX, 32) },
+  { service: 'Shopify custom app access token', token: 'shp' + 'ca_' + random(HEX, 32) },
+  { service: 'Shopify private app access token', token: 'shp' + 'pa_' + random(HEX, 32) },
+  { service: 'Shopify app shared secret', token: 'shp' + 'ss_' + random(HEX, 32) },
+  {
+    service: 'DigitalOcean personal access token',
+    token: 'do' + 'p_v1_' + random(HEX, 64)
+  },
+  { service: 'DigitalOcean OAuth access token', token: 'do' + 'o_v1_' + random(HEX, 64) },
+  { service: 'DigitalOcean OAuth refresh token', token: 'do' + 'r_v1_' + random(HEX, 64) },
+  { service: 'HashiCorp Vault service token', token: 'hv' + 's.' + random(URL_SAFE, 95) },
+  { service: 'HashiCorp Vault batch token', token: 'hv' + 'b.' + random(URL_SAFE, 150) },
+  {
+    service: 'Grafana Cloud access policy token',
+    token: 'gl' + 'c_' + random(BASE64, 120) + '='
+  },
+  {
+    service: 'Grafana service account token',
+    token: 'gl' + 'sa_' + random(ALNUM, 32) + '_' + random(HEX, 8)
+  },
+  { service: 'Sentry organization auth token', token: sentryOrgToken() },
+  { service: 'Sentry user auth token', token: 'sntry' + 'u_' + random(HEX, 64) },
+  { service: 'Linear API key', token: 'lin' + '_api_' + random(ALNUM, 40) },
+  {
+    service: 'Postman API key',
+    token: 'PM' + 'AK-' + random(HEX, 24) + '-' + random(HEX, 34)
+  },
+  { service: 'New Relic user API key', token: 'NR' + 'AK-' + random(UPPER_ALNUM, 27) },
+  { service: 'Atlassian API token', token: 'ATA' + 'TT3' + random(`${URL_SAFE}=`, 186) },
+  {
+    service: 'age secret key (checksum valid)',
+    token: ageKey(),
+    text: (key) => `# created: 2025-06-11\n# public key: age1…\n${key}\n`
+  },
+  { service: 'Fly.io access token', token: 'fo' + '1_' + random(URL_SAFE, 43) },
+  {
+    service: 'Fly.io macaroon token',
+    token: 'fm' + '2_' + random(BASE64, 300),
+    text: (token) => `FLY_API_TOKEN="FlyV1 ${token},${'fm' + '2_' + random(BASE64, 200)}"`
+  },
+  { service: 'Supabase personal access token', token: 'sb' + 'p_' + random(HEX, 40) },
+  {
+    service: 'Supabase secret API key',
+    token: 'sb_' + 'secret_' + random(URL_SAFE, 22) + '_' + random(URL_SAFE, 8)
+  },
+  { service: 'PlanetScale service token', token: 'pscale' + '_tkn_' + random(URL_SAFE, 43) },
+  {
+    service: 'PlanetScale database password',
+    token: 'pscale' + '_pw_' + random(URL_SAFE, 43)
+  },
+  { service: 'PlanetScale OAuth token', token: 'pscale' + '_oauth_' + random(URL_SAFE, 43) },
+  { service: 'Pulumi access token', token: 'pu' + 'l-' + random(HEX, 40) },
+  { service: 'RubyGems API key', token: 'rubygems' + '_' + random(HEX, 48) },
+  { service: 'Buildkite user access token', token: 'bk' + 'ua_' + random(LOWER_ALNUM, 40) },
+  { service: 'Figma personal access token', token: 'fig' + 'd_' + random(URL_SAFE, 40) },
+  {
+    service: 'Notion integration token',
+    token: 'nt' + 'n_' + random(DIGITS, 11) + random(ALNUM, 35)
+  },
+  { service: 'Netlify personal access token', token: 'nf' + 'p_' + random(ALNUM, 36) },
+  {
+    service: 'Mailgun API key (the key- prefix is not unique to Mailgun)',
+    token: 'key' + '-' + random(HEX, 32),
+    severity: 'warning'
+  },
+  { service: 'Square access token', token: 'sq0' + 'atp-' + random(URL_SAFE, 22) },
+  { service: 'Square application secret', token: 'sq0' + 'csp-' + random(URL_SAFE, 43) },
+  { service: 'Google OAuth client secret', token: 'GOC' + 'SPX-' + random(URL_SAFE, 28) },
+  ...[8, 9, 10].map((digits) => ({
+    service: 'Telegram bot token',
+    token: random('123456789', 1) + random(DIGITS, digits - 1) + ':A' + 'A' + random(URL_SAFE, 33)
+  })),
+  {
+    service: 'Discord webhook URL',
+    token:
+      'https://' + 'discord.com/api/webhooks/' + random(DIGITS, 18) + '/' + random(URL_SAFE, 68)
+  },
+  {
+    service: 'Discord webhook URL',
+    token:
+      'https://' + 'discordapp.com/api/webhooks/' + random(DIGITS, 19) + '/' + random(URL_SAFE, 68)
+  }
+]
+
+describe('secret/service-token: what it finds', () => {
+  it.each(POSITIVES.map((p) => [p.service, p] as const))(
+    '%s',
+    (_name, { service, token, severity = 'error', text }) => {
+      const content = text?.(token) ?? `const config = {\n  token: "${token}",\n}\n`
+      const matches = scanSecrets(content)
+      expect(matches).toHaveLength(1)
+      expect(matches[0]).toMatchObject({ rule: 'secret/service-token', severity })
+      expect(matches[0].description).toBe(service)
+      expect(matches[0].redacted).toMatch(/^[^…]{0,4}…$/)
+      expect(content.slice(0, 200)).toContain(matches[0].redacted.slice(0, -1))
+    }
+  )
+
+  it('finds a token at the start of a file, in .env syntax and as a shell argument', () => {
+    const hf = 'h' + 'f_' + random(LETTERS, 34)
+    const docker = 'dckr' + '_pat_' + random(URL_SAFE, 27)
+    const text = `${hf}\nDOCKER_TOKEN=${docker}\ndocker login -u ci -p '${docker}'\n`
+    expect(scanSecrets(text).map((m) => [m.line, m.column, m.description])).toEqual([
+      [1, 1, 'Hugging Face access token'],
+      [2, 14, 'Docker Hub personal access token'],
+      [3, 24, 'Docker Hub personal access token']
+    ])
+  })
+
+  it('reports a made-up age key (bad checksum) only as a notice', () => {
+    const key = ageKey()
+    const last = key.at(-1) === 'Q' ? 'P' : 'Q'
+    expect(scanSecrets(key.slice(0, -1) + last)).toMatchObject([
+      {
+        rule: 'secret/service-token',
+        severity: 'notice',
+        description: 'age secret key (its checksum does not match, so it is probably made up)'
+      }
+    ])
+  })
+
+  it('is one level lower under a test folder', () => {
+    const token = 'lin' + '_api_' + random(ALNUM, 40)
+    expect(scanSecrets(token, { inTestFolder: true })[0].severity).toBe('warning')
+  })
+})
+
+const hf = 'h' + 'f_'
+const NEGATIVES: Array<[string, string]> = [
+  ['Hugging Face placeholder', `HF_TOKEN=${hf}${'x'.repeat(34)}`],
+  ['Hugging Face token too short', `${hf}${random(LETTERS, 33)}`],
+  ['Hugging Face token too long', `${hf}${random(LETTERS, 35)}`],
+  ['Hugging Face token with a digit', `${hf}${random(LETTERS, 20)}7${random(LETTERS, 13)}`],
+  ['camelCase name after hf_', `${hf}loadModelConfigurationFromServerXy()`],
+  ['prefix glued to a longer identifier', `my${hf}${random(LETTERS, 34)}`],
+  ['snake_case names with the prefixes', 'hf_hub_download(repo_id, api_org_name, sb_secret_name)'],
+  [
+    'SendGrid placeholder',
+    'SENDGRID_API_KEY=S' +
+      'G.your-key-here-xxxxxxxxx.' +
+      'your-secret-here-xxxxxxxxxxxxxxxxxxxxxxxxxxx'
+  ],
+  [
+    'SendGrid-like with a short part',
+    'S' + 'G.' + random(URL_SAFE, 21) + '.' + random(URL_SAFE, 43)
+  ],
+  ['Shopify token with non-hex characters', 'shp' + 'at_' + random('ghijklmnop', 32)],
+  ['Shopify token of zeros', 'shp' + 'at_' + '0'.repeat(32)],
+  ['DigitalOcean prefix without a body', 'const PREFIX = "do' + 'p_v1_"'],
+  ['DigitalOcean token one short', 'do' + 'p_v1_' + random(HEX, 63)],
+  ['DigitalOcean token one long', 'do' + 'p_v1_' + random(HEX, 65)],
+  ['DigitalOcean token in upper-case hex', 'do' + 'p_v1_' + random('0123456789ABCDEF', 64)],
+  ['New Relic key in lower case', 'NR' + 'AK-' + random(LOWER_ALNUM, 27)],
+  ['Supabase PAT with upper-case hex', 'sb' + 'p_' + random('0123456789ABCDEF', 40)],
+  [
+    'the Supabase CLI local-development secret key',
+    'SUPABASE_SECRET_KEY=sb_' + 'secret_' + 'N7UND0UgjKTVK-' + 'Uodkm0Hg_xSvEMPvz'
+  ],
+  ['key-value in prose and CSS', 'a key-value store; .monkey-patch { } data-key-name="x"'],
+  ['hash labelled cache-key-', `const id = "cache-key-${random(HEX, 32)}"`],
+  ['hash after a dotted key-', `x.key-${random(HEX, 32)}`],
+  ['Mailgun-like key of a repeated pattern', 'key' + '-' + 'deadbeef'.repeat(4)],
+  ['Telegram docs example token', '123456' + ':ABC-DEF1234ghIkl-zyx57W2v1u123ew11'],
+  ['Telegram-like with a short bot id', random(DIGITS, 7) + ':A' + 'A' + random(URL_SAFE, 33)],
+  ['Terraform Cloud token mentioned in prose', 'tokens look like XXXX.atlasv1.YYYY'],
+  ['Databricks prefix in words', 'the dapi' + 'Client and xdapi' + random(HEX, 32)],
+  ['a hex value after SK (Twilio key SIDs are not searched for)', 'S' + 'K' + random(HEX, 32)],
+  ['Atlassian token too short', 'ATA' + 'TT3' + random(URL_SAFE, 185)],
+  ['age key of the wrong alphabet', 'AGE-SECRET-' + 'KEY-1' + random('BIO', 58)],
+  [
+    'Discord webhook placeholder',
+    'https://' + 'discord.com/api/webhooks/123456789012345678/' + 'x'.repeat(68)
+  ],
+  ['Discord channel URL', 'https://' + 'discord.com/api/channels/123456789012345678/messages'],
+  ['Postman key with a short part', 'PM' + 'AK-' + random(HEX, 23) + '-' + random(HEX, 34)],
+  ['Notion token without its digits', 'nt' + 'n_' + random(LETTERS, 46)]
+]
+
+describe('secret/service-token: what it leaves alone', () => {
+  it.each(NEGATIVES)('%s', (_name, text) => {
+    expect(scanSecrets(text).filter((m) => m.rule === 'secret/service-token')).toEqual([])
+  })
+})
+
+describe('service token detectors', () => {
+  it('all report the registered secret/service-token rule', () => {
+    expect(new Set(SERVICE_TOKEN_DETECTORS.map((d) => d.rule))).toEqual(
+      new Set(['secret/service-token'])
+    )
+    expect(SECRET_RULES['secret/service-token']).toMatchObject({ severity: 'error' })
+  })
+
+  it('share one trigger per separator that stops only after a known prefix', () => {
+    const trigger = buildSeparatorTrigger('_', ['hf', 'sbp', 'nfp', 'api_org'])
+    expect(trigger).toBe('_(?<=[fpg]_)(?<=(?:hf|(?:sb|nf)p|api_org)_)')
+    const hits = [
+      ...'hf_a sbp_b nfp_c api_org_d xhf_e ff_f p_g org_h'.matchAll(new RegExp(trigger, 'g'))
+    ]
+    // `xhf_` is a hit too: the detectors rule out a prefix glued to a longer word.
+    expect(hits.map((m) => m.index)).toEqual([2, 8, 14, 24, 30])
+  })
+
+  it('reject a prefix that is not a plain word', () => {
+    expect(() => buildSeparatorTrigger('-', ['a.b'])).toThrow(/bad token prefix/)
+  })
+})
+
+/** Whether the map scanner would decode a source holding `code` (and what scanning it finds). */
+function checkEmbedded(code: string): { may: boolean; found: string[] } {
+  const map = Buffer.from(
+    JSON.stringify({ version: 3, sources: ['src/a.ts'], sourcesContent: [code], mappings: 'AAAA' })
+  )
+  const source = scanSourceMap(map).sources[0]
+  if (source.content === undefined) throw new Error('no embedded content')
+  const found = scanSecrets(readEmbeddedText(map, source) ?? '').map((m) => m.description)
+  return { may: mayHoldSecrets(map, source.content), found }
+}
+
+describe('service tokens in sources embedded in a map', () => {
+  it('are found, and near-misses are ruled out on their line without decoding', () => {
+    const sendgrid = 'S' + 'G.' + random(URL_SAFE, 22) + '.' + random(URL_SAFE, 43)
+    expect(checkEmbedded(`// mail\nconst key = '${sendgrid}'\n`)).toEqual({
+      may: true,
+      found: ['SendGrid API key']
+    })
+    const nearMisses = `const a = 'S${'G.'}short.key'\nconst b = 'S${'G.'}${random(URL_SAFE, 22)}'\n`
+    expect(checkEmbedded(nearMisses)).toEqual({ may: false, found: [] })
+  })
+})

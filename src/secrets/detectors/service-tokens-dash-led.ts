@@ -1,0 +1,60 @@
+/** Service tokens found at the `-` that ends their prefix (`PMAK-`, `GOCSPX-`): one lookbehind. */
+import type { Detector } from '../types.js'
+import type { SeparatedTokenSpec } from './service-token-detector.js'
+import { createSeparatedTokenDetectors, nameByPrefix } from './service-token-detector.js'
+
+const URL_SAFE_TAIL = /[A-Za-z0-9_-]/
+
+const DASH_LED: SeparatedTokenSpec[] = [
+  {
+    prefixes: ['PMAK'],
+    pattern: /PMAK-[a-f0-9]{24}-[a-f0-9]{34}/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3.3,
+    type: 'Postman API key'
+  },
+  {
+    prefixes: ['NRAK'],
+    pattern: /NRAK-[A-Z0-9]{27}/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3.3,
+    type: 'New Relic user API key'
+  },
+  {
+    prefixes: ['pul'],
+    pattern: /pul-[a-f0-9]{40}/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3,
+    type: 'Pulumi access token'
+  },
+  {
+    prefixes: ['sq0atp', 'sq0csp'],
+    pattern: /sq0(?:atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43})/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3.5,
+    type: nameByPrefix({ sq0atp: 'Square access token', sq0csp: 'Square application secret' })
+  },
+  {
+    prefixes: ['GOCSPX'],
+    pattern: /GOCSPX-[A-Za-z0-9_-]{28}/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3.8,
+    type: 'Google OAuth client secret'
+  },
+  // `key-` + 32 hex is Mailgun's legacy API key, but also what a hash with a `key-` label looks
+  // like: only free-standing ones count (not `cache-key-…`, `x.key-…`), and as a warning.
+  {
+    prefixes: ['key'],
+    pattern: /(?<![\w$./-])key-[a-f0-9]{32}/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3.3,
+    type: 'Mailgun API key',
+    severity: 'warning',
+    note: 'the key- prefix is not unique to Mailgun'
+  }
+]
+
+export const DASH_LED_SERVICE_TOKENS: readonly Detector[] = createSeparatedTokenDetectors(
+  '-',
+  DASH_LED
+)
