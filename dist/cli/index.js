@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3758);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3636);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3758:
+/***/ 3636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3627,7 +3627,499 @@ const pypiToken = createTokenDetector({
     judge: () => ({ type: 'PyPI upload token', severity: 'error' })
 });
 
+;// CONCATENATED MODULE: ./src/secrets/detectors/database-url.ts
+
+
+const SERVICES = {
+    postgres: 'PostgreSQL',
+    postgresql: 'PostgreSQL',
+    mysql: 'MySQL',
+    mariadb: 'MariaDB',
+    mongodb: 'MongoDB',
+    'mongodb+srv': 'MongoDB',
+    redis: 'Redis',
+    rediss: 'Redis',
+    amqp: 'AMQP (RabbitMQ)',
+    amqps: 'AMQP (RabbitMQ)',
+    mssql: 'SQL Server',
+    sqlserver: 'SQL Server',
+    cockroachdb: 'CockroachDB',
+    clickhouse: 'ClickHouse'
+};
+/** How far before the `@` the scheme may start: scheme, `://`, user and password. */
+const MAX_USERINFO_CHARS = 300;
+/** `scheme://user:password` right before the `@`. */
+const USERINFO = /([A-Za-z][A-Za-z0-9+.-]{1,20}):\/\/([^\s/@:"'`]{0,128}):([^\s/@"'`]{1,256})$/;
+const HOST = /[^\s/?#"'`<>,;)\]}\\]+/y;
+/** Passwords of tutorials and dev setups that `isPlaceholder` does not know as such. */
+const SAMPLE_PASSWORDS = new Set(['pass', 'pwd', 'pw', 'passw0rd', 'root', 'admin', 'guest']);
+/** Hosts of a developer's own machine or of a docker-compose network (`db`, `postgres`). */
+const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|host\.docker\.internal|[a-z0-9_-]+)$/i;
+const DOCUMENTATION_HOST = /example|your|\$\{|\{\{|<|%7b/i;
+/**
+ * `secret/database-url`: a database or broker connection URL with a password in it
+ * (`postgres://app:s3cr3t@db.internal:5432/prod`). Placeholders and documentation hosts are
+ * dropped; a local development host is a warning, and only with a random-looking password.
+ */
+const databaseUrl = {
+    rule: 'secret/database-url',
+    // `@` is rare in code; the lookbehind wants `://` and a `user:password` before it.
+    trigger: '@(?<=:\\/\\/[^\\s/@]{1,300}@)',
+    priority: 2,
+    lineLocal: true,
+    confirm(text, at) {
+        const from = Math.max(0, at - MAX_USERINFO_CHARS);
+        const userinfo = USERINFO.exec(text.slice(from, at));
+        if (userinfo === null)
+            return undefined;
+        const service = SERVICES[userinfo[1].toLowerCase()];
+        if (service === undefined)
+            return undefined;
+        const password = userinfo[3];
+        if (isPlaceholder(password) || SAMPLE_PASSWORDS.has(password.toLowerCase()))
+            return undefined;
+        HOST.lastIndex = at + 1;
+        const host = HOST.exec(text)?.[0];
+        if (host === undefined || DOCUMENTATION_HOST.test(host))
+            return undefined;
+        const start = from + userinfo.index;
+        const end = at + 1 + host.length;
+        const hostname = host.replace(/:\d+$/, '');
+        const type = `${service} connection URL with a password`;
+        if (!LOCAL_HOST.test(hostname))
+            return { start, end, value: password, type, severity: 'error' };
+        if (!looksRandom(password))
+            return undefined; // `postgres:postgres@localhost`: a dev default
+        return {
+            start,
+            end,
+            value: password,
+            type,
+            severity: 'warning',
+            note: `host ${hostname} is a local development host`
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/service-token-detector.ts
+
+const SERVICE_TOKEN_RULE = 'secret/service-token';
+/**
+ * A `secret/service-token` detector: a fixed-prefix token of one service. Line-local: its
+ * patterns hold no line break and it reads one character either side of the token at most.
+ */
+function createServiceTokenDetector(spec) {
+    const { type, accept, severity = 'error', note, ...token } = spec;
+    const detector = createTokenDetector({
+        rule: SERVICE_TOKEN_RULE,
+        ...token,
+        judge: (value) => {
+            if (accept !== undefined && !accept(value))
+                return undefined;
+            return { type: typeof type === 'string' ? type : type(value), severity, note };
+        }
+    });
+    return { ...detector, lineLocal: true };
+}
+/**
+ * Detectors that all share ONE trigger at the separator, so the prefilter tries one lookbehind
+ * per `_` rather than one per service: on 40 MB of node_modules, 25 prefixes as separate
+ * lookbehinds slow it by ~57 %, as this trigger by ~5 %. Each detector checks its own shape.
+ */
+function createSeparatedTokenDetectors(separator, specs) {
+    const trigger = buildSeparatorTrigger(separator, specs.flatMap((spec) => spec.prefixes));
+    return specs.map(({ prefixes, ...spec }) => {
+        const offset = prefixes[0].length;
+        if (prefixes.some((prefix) => prefix.length !== offset)) {
+            throw new Error(`prefixes ${prefixes.join(', ')} must have one length`);
+        }
+        return createServiceTokenDetector({ ...spec, trigger, offset });
+    });
+}
+/**
+ * `_(?<=[fp]_)(?<=(?:h|nf)p…_)`-style: a class of the prefixes' last characters turns most
+ * separators away at once, then the prefixes grouped by that last character are tried.
+ */
+function buildSeparatorTrigger(separator, prefixes) {
+    const byLast = new Map();
+    for (const prefix of prefixes) {
+        if (!/^[A-Za-z0-9_]{2,}$/.test(prefix))
+            throw new Error(`bad token prefix ${prefix}`);
+        const heads = byLast.get(prefix.at(-1) ?? '') ?? [];
+        heads.push(prefix.slice(0, -1));
+        byLast.set(prefix.at(-1) ?? '', heads);
+    }
+    const branches = [...byLast].map(([last, heads]) => heads.length === 1 ? heads[0] + last : `(?:${heads.join('|')})${last}`);
+    const lasts = [...byLast.keys()].join('');
+    return `${separator}(?<=[${lasts}]${separator})(?<=(?:${branches.join('|')})${separator})`;
+}
+/** Names a token by the first prefix of `types` it starts with. */
+function nameByPrefix(types) {
+    const prefixes = Object.keys(types).sort((a, b) => b.length - a.length);
+    return (token) => types[prefixes.find((prefix) => token.startsWith(prefix)) ?? ''];
+}
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens-dash-led.ts
+
+const URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
+const DASH_LED = [
+    {
+        prefixes: ['PMAK'],
+        pattern: /PMAK-[a-f0-9]{24}-[a-f0-9]{34}/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 3.3,
+        type: 'Postman API key'
+    },
+    {
+        prefixes: ['NRAK'],
+        pattern: /NRAK-[A-Z0-9]{27}/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 3.3,
+        type: 'New Relic user API key'
+    },
+    {
+        prefixes: ['pul'],
+        pattern: /pul-[a-f0-9]{40}/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 3,
+        type: 'Pulumi access token'
+    },
+    {
+        prefixes: ['sq0atp', 'sq0csp'],
+        pattern: /sq0(?:atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43})/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 3.5,
+        type: nameByPrefix({ sq0atp: 'Square access token', sq0csp: 'Square application secret' })
+    },
+    {
+        prefixes: ['GOCSPX'],
+        pattern: /GOCSPX-[A-Za-z0-9_-]{28}/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 3.8,
+        type: 'Google OAuth client secret'
+    },
+    // `key-` + 32 hex is Mailgun's legacy API key, but also what a hash with a `key-` label looks
+    // like: only free-standing ones count (not `cache-key-…`, `x.key-…`), and as a warning.
+    {
+        prefixes: ['key'],
+        pattern: /(?<![\w$./-])key-[a-f0-9]{32}/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 3.3,
+        type: 'Mailgun API key',
+        severity: 'warning',
+        note: 'the key- prefix is not unique to Mailgun'
+    }
+];
+const DASH_LED_SERVICE_TOKENS = createSeparatedTokenDetectors('-', DASH_LED);
+
+;// CONCATENATED MODULE: ./src/secrets/bech32.ts
+const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+const GENERATOR = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+/** Bech32 (BIP-173) residue; Bech32m would be 0x2bc830a3. */
+const BECH32_CONSTANT = 1;
+/**
+ * Whether a Bech32 string (`age-secret-key-1…`, any case) has a valid checksum: its last 6
+ * characters. Age secret keys are Bech32 with the human-readable part `AGE-SECRET-KEY-`, so a
+ * made-up key fails this offline check.
+ */
+function hasValidBech32Checksum(value) {
+    const lower = value.toLowerCase();
+    const separator = lower.lastIndexOf('1');
+    if (separator < 1 || lower.length - separator - 1 < 6)
+        return false;
+    const values = [];
+    for (const char of lower.slice(0, separator))
+        values.push(char.charCodeAt(0) >> 5);
+    values.push(0);
+    for (const char of lower.slice(0, separator))
+        values.push(char.charCodeAt(0) & 31);
+    for (const char of lower.slice(separator + 1)) {
+        const digit = CHARSET.indexOf(char);
+        if (digit === -1)
+            return false;
+        values.push(digit);
+    }
+    return polymod(values) === BECH32_CONSTANT;
+}
+function polymod(values) {
+    let check = 1;
+    for (const value of values) {
+        const top = check >>> 25;
+        check = (((check & 0x1ffffff) << 5) ^ value) >>> 0;
+        for (let i = 0; i < 5; i++)
+            if ((top >>> i) & 1)
+                check = (check ^ GENERATOR[i]) >>> 0;
+    }
+    return check;
+}
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens-letter-led.ts
+/**
+ * Service tokens with no `_`/`-` to stop at. Each trigger joins a lead the prefilter already
+ * has (`A…`, `h…`) or opens with a rare fixed character of its format (`G` of `SG.`). Every new
+ * lead character slows the prefilter over every byte scanned, even a rare one: on 40 MB of
+ * node_modules, SendGrid's `G` costs about 2 %, Twilio's `SK…` would cost 3 % (for a key's SID,
+ * not its secret) and Databricks (`dapi`), Doppler (`dp.pt.`) and Terraform Cloud (`.atlasv1.`)
+ * 5-16 % each, so those four are left out.
+ */
+
+
+
+const service_tokens_letter_led_URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
+/** Telegram bot ids have 8 to 10 digits; one detector per length keeps each offset fixed. */
+const telegramBotToken = (digits) => createServiceTokenDetector({
+    trigger: 'A(?<=\\d:A)A',
+    offset: digits + 1,
+    pattern: new RegExp(`\\d{${digits}}:AA[A-Za-z0-9_-]{33}`, 'y'),
+    tail: service_tokens_letter_led_URL_SAFE_TAIL,
+    minEntropy: 3.8,
+    type: 'Telegram bot token'
+});
+const LETTER_LED_SERVICE_TOKENS = [
+    createServiceTokenDetector({
+        trigger: 'G\\.(?<=SG\\.)',
+        offset: 1,
+        pattern: /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/y,
+        tail: service_tokens_letter_led_URL_SAFE_TAIL,
+        minEntropy: 4.3,
+        type: 'SendGrid API key'
+    }),
+    createServiceTokenDetector({
+        trigger: 'hv[sb]\\.',
+        offset: 0,
+        pattern: /hv(?:s\.[A-Za-z0-9_-]{90,200}|b\.[A-Za-z0-9_-]{138,300})/y,
+        tail: service_tokens_letter_led_URL_SAFE_TAIL,
+        minEntropy: 4.5,
+        type: nameByPrefix({
+            'hvs.': 'HashiCorp Vault service token',
+            'hvb.': 'HashiCorp Vault batch token'
+        })
+    }),
+    createServiceTokenDetector({
+        trigger: 'ATATT3',
+        offset: 0,
+        pattern: /ATATT3[A-Za-z0-9_=-]{186}/y,
+        tail: /[A-Za-z0-9_=-]/,
+        minEntropy: 5,
+        type: 'Atlassian API token'
+    }),
+    // Bech32 carries a checksum: a key that fails it is made up, as for GitHub tokens.
+    createTokenDetector({
+        rule: SERVICE_TOKEN_RULE,
+        trigger: 'AGE-SECRET-KEY-1',
+        offset: 0,
+        pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/y,
+        tail: /[A-Za-z0-9]/,
+        judge: (token) => hasValidBech32Checksum(token)
+            ? { type: 'age secret key', severity: 'error', note: 'checksum valid' }
+            : {
+                type: 'age secret key',
+                severity: 'notice',
+                note: 'its checksum does not match, so it is probably made up'
+            }
+    }),
+    telegramBotToken(8),
+    telegramBotToken(9),
+    telegramBotToken(10),
+    createServiceTokenDetector({
+        trigger: 'https:\\/\\/(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com\\/api\\/',
+        offset: 0,
+        pattern: /https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,80}/y,
+        tail: service_tokens_letter_led_URL_SAFE_TAIL,
+        minEntropy: 4,
+        secretOf: (url) => url.slice(url.lastIndexOf('/') + 1),
+        type: 'Discord webhook URL'
+    })
+];
+
+;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens.ts
+/**
+ * `secret/service-token`: fixed-prefix tokens of services not covered by a rule of their own.
+ * This file holds those found at the `_` that ends their prefix (`hf_`, `dckr_pat_`); the
+ * prefilter already stops at `_`, and all of them share one lookbehind there. Formats follow
+ * the vendors' documentation and the gitleaks rules; lengths and alphabets are exact.
+ */
+
+
+
+
+const WORD_TAIL = /[A-Za-z0-9_]/;
+const service_tokens_URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
+/**
+ * The body is letters only, so a long camelCase name (`hf_loadModelConfigurationFromServer`)
+ * fits the shape. Random letters put capitals side by side; 1 token in 1,000 has no such pair.
+ */
+const hasRandomCase = (token) => /[A-Z]{2}/.test(token) && (token.match(/[A-Z]/g)?.length ?? 0) >= 5;
+/** SHA-256 of the secret key that `supabase start` gives every local stack: public, not a leak. */
+const SUPABASE_LOCAL_KEY_SHA256 = 'c85debb55f2f204d868cc1552c42faa143b4c675f61363ab040dd50b5b5304cd';
+const isNotSupabaseLocalKey = (token) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token).digest('hex') !== SUPABASE_LOCAL_KEY_SHA256;
+const UNDERSCORE_LED = [
+    {
+        prefixes: ['hf'],
+        pattern: /hf_[A-Za-z]{34}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.8,
+        accept: hasRandomCase,
+        type: 'Hugging Face access token'
+    },
+    {
+        prefixes: ['api_org'],
+        pattern: /api_org_[A-Za-z]{34}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.8,
+        accept: hasRandomCase,
+        type: 'Hugging Face organization API token'
+    },
+    {
+        prefixes: ['dckr_pat'],
+        pattern: /dckr_pat_[A-Za-z0-9_-]{27}/y,
+        tail: service_tokens_URL_SAFE_TAIL,
+        minEntropy: 3.8,
+        type: 'Docker Hub personal access token'
+    },
+    {
+        prefixes: ['shpat', 'shpca', 'shppa', 'shpss'],
+        pattern: /shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3,
+        type: nameByPrefix({
+            shpat: 'Shopify Admin API access token',
+            shpca: 'Shopify custom app access token',
+            shppa: 'Shopify private app access token',
+            shpss: 'Shopify app shared secret'
+        })
+    },
+    {
+        prefixes: ['dop', 'doo', 'dor'],
+        pattern: /do[por]_v1_[a-f0-9]{64}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.3,
+        type: nameByPrefix({
+            dop: 'DigitalOcean personal access token',
+            doo: 'DigitalOcean OAuth access token',
+            dor: 'DigitalOcean OAuth refresh token'
+        })
+    },
+    {
+        prefixes: ['glc'],
+        pattern: /glc_[A-Za-z0-9+/]{32,400}={0,2}/y,
+        tail: /[A-Za-z0-9+/=_]/,
+        minEntropy: 3.8,
+        type: 'Grafana Cloud access policy token'
+    },
+    {
+        prefixes: ['glsa'],
+        pattern: /glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}/y,
+        tail: WORD_TAIL,
+        minEntropy: 4,
+        type: 'Grafana service account token'
+    },
+    {
+        prefixes: ['sntrys', 'sntryu'],
+        // Org tokens: base64 of `{"iat":…,"region_url":…}` (the key at any of its 3 alignments),
+        // then `_` and a 43-character secret.
+        pattern: /sntry(?:u_[a-f0-9]{64}|s_eyJpYXQiO[A-Za-z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[A-Za-z0-9+/]{10,200}={0,2}_[A-Za-z0-9+/]{43})/y,
+        tail: /[A-Za-z0-9+/=_]/,
+        minEntropy: 3.3,
+        type: nameByPrefix({
+            sntrys_: 'Sentry organization auth token',
+            sntryu_: 'Sentry user auth token'
+        })
+    },
+    {
+        prefixes: ['lin_api'],
+        pattern: /lin_api_[A-Za-z0-9]{40}/y,
+        tail: WORD_TAIL,
+        minEntropy: 4,
+        type: 'Linear API key'
+    },
+    {
+        prefixes: ['fo1'],
+        pattern: /fo1_[A-Za-z0-9_-]{43}/y,
+        tail: service_tokens_URL_SAFE_TAIL,
+        minEntropy: 4,
+        type: 'Fly.io access token'
+    },
+    {
+        prefixes: ['fm2'],
+        // `FlyV1 fm2_…`: base64 macaroons, often several joined by commas into one credential.
+        pattern: /fm2_[A-Za-z0-9+/]{100,4000}={0,3}(?:,fm2_[A-Za-z0-9+/]{20,4000}={0,3}){0,8}/y,
+        tail: /[A-Za-z0-9+/=_]/,
+        minEntropy: 4.5,
+        type: 'Fly.io macaroon token'
+    },
+    {
+        prefixes: ['sbp'],
+        pattern: /sbp_[a-f0-9]{40}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3,
+        type: 'Supabase personal access token'
+    },
+    {
+        prefixes: ['sb'],
+        pattern: /sb_secret_[A-Za-z0-9_-]{30,40}/y,
+        tail: service_tokens_URL_SAFE_TAIL,
+        minEntropy: 3.8,
+        accept: isNotSupabaseLocalKey,
+        type: 'Supabase secret API key'
+    },
+    {
+        prefixes: ['pscale'],
+        pattern: /pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64}/y,
+        tail: /[A-Za-z0-9_.-]/,
+        minEntropy: 3.8,
+        type: nameByPrefix({
+            pscale_tkn_: 'PlanetScale service token',
+            pscale_pw_: 'PlanetScale database password',
+            pscale_oauth_: 'PlanetScale OAuth token'
+        })
+    },
+    {
+        prefixes: ['rubygems'],
+        pattern: /rubygems_[a-f0-9]{48}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.3,
+        type: 'RubyGems API key'
+    },
+    {
+        prefixes: ['bkua'],
+        pattern: /bkua_[a-z0-9]{40}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3,
+        type: 'Buildkite user access token'
+    },
+    {
+        prefixes: ['figd'],
+        pattern: /figd_[A-Za-z0-9_-]{40}/y,
+        tail: service_tokens_URL_SAFE_TAIL,
+        minEntropy: 4,
+        type: 'Figma personal access token'
+    },
+    {
+        prefixes: ['ntn'],
+        pattern: /ntn_\d{11}[A-Za-z0-9]{35}/y,
+        tail: WORD_TAIL,
+        minEntropy: 4,
+        type: 'Notion integration token'
+    },
+    {
+        prefixes: ['nfp'],
+        pattern: /nfp_[A-Za-z0-9]{36}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.8,
+        type: 'Netlify personal access token'
+    }
+];
+/** Every `secret/service-token` detector, whatever its lead character. */
+const SERVICE_TOKEN_DETECTORS = [
+    ...createSeparatedTokenDetectors('_', UNDERSCORE_LED),
+    ...DASH_LED_SERVICE_TOKENS,
+    ...LETTER_LED_SERVICE_TOKENS
+];
+
 ;// CONCATENATED MODULE: ./src/secrets/detectors/index.ts
+
+
 
 
 
@@ -3649,6 +4141,8 @@ const DETECTORS = [
     stripeKey,
     anthropicKey,
     openaiKey,
+    ...SERVICE_TOKEN_DETECTORS,
+    databaseUrl,
     privateKey,
     genericSecret
 ];
@@ -4112,15 +4606,22 @@ function opensWithPrivateKey(content) {
     if (!opensWithDash(content))
         return false; // nearly every file: no string made
     const head = content
-        .subarray(0, HEAD_BYTES)
+        .subarray(bomLength(content), HEAD_BYTES)
         .toString('latin1')
-        .replace(/^\uFEFF?\s*/, '');
+        .replace(/^\s*/, '');
     return /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(head);
 }
-/** Whether the first byte past leading whitespace (`\s` in latin1) within HEAD_BYTES is `-`. */
+/** Editors on Windows save keys with a UTF-8 byte order mark. */
+function bomLength(content) {
+    return content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
+}
+/**
+ * Whether the first byte past a byte order mark and leading whitespace (`\s` in latin1) within
+ * HEAD_BYTES is `-`.
+ */
 function opensWithDash(content) {
     const end = Math.min(content.length, HEAD_BYTES);
-    for (let i = 0; i < end; i++) {
+    for (let i = bomLength(content); i < end; i++) {
         const byte = content[i];
         if (byte === 0x2d)
             return true;
@@ -4447,6 +4948,14 @@ const SECRET_RULES = {
         severity: 'error',
         description: 'A PyPI upload token (pypi-AgEIcHlwaS5vcmc…)'
     },
+    'secret/service-token': {
+        severity: 'error',
+        description: 'A token of another service with a fixed prefix (Hugging Face, Docker Hub, SendGrid, Shopify, DigitalOcean, Vault, …)'
+    },
+    'secret/database-url': {
+        severity: 'error',
+        description: 'A database or broker connection URL with a real password (postgres://user:…@host); a local development host is a warning'
+    },
     'secret/private-key': {
         severity: 'error',
         description: 'A PEM, OpenSSH or PGP private key block with a real key body; passphrase-encrypted keys are a warning'
@@ -4630,8 +5139,8 @@ function findLineEnd(raw, from) {
 ;// CONCATENATED MODULE: ./src/sourcemap/comment.ts
 const NEEDLE = 'sourceMappingURL=';
 const NEEDLE_BYTES = NEEDLE.length;
-/** Where browsers look for the comment anywhere (the last one wins). */
-const SCRIPT_EXTENSION = /\.(?:[cm]?js|jsx|css)$/i;
+/** Where browsers look for the comment anywhere (the last one wins); HTML for inline scripts. */
+const SCRIPT_EXTENSION = /\.(?:[cm]?js|jsx|css|html?)$/i;
 /** Files with a NUL byte this early are binary, not text that could end with a comment. */
 const TEXT_PROBE_BYTES = 8000;
 /**
@@ -4640,11 +5149,20 @@ const TEXT_PROBE_BYTES = 8000;
  */
 const MAX_CANDIDATES = 64;
 const DATA_PREFIX = Buffer.from('data:');
+/** Bytes that end a data URL written inside a JS string: an escape or a closing quote. */
+const STRING_STOPS = [0x5c /* \\ */, 0x22 /* " */, 0x27 /* ' */, 0x60 /* ` */];
+/** Base64 characters a string-embedded map must carry at least (48 bytes of JSON). */
+const MIN_QUOTED_PAYLOAD = 64;
+/** What `endOfQuotedMap` answers for code that only builds a comment in a string. */
+const NOT_A_MAP = -1;
+/** An inline `<script>` or `<style>` may close on the comment's own line. */
+const CLOSING_TAG = Buffer.from('</');
 /**
  * Finds the `sourceMappingURL` comments that matter in a file, in the `//# `, `//@ ` and
  * `/*# … *\/` forms, without splitting lines (an inline map can be one 20 MB line):
- * - JS and CSS files: the last valid comment anywhere (what browsers use), plus every earlier
- *   inline `data:` map (a concatenated bundle still ships their sources);
+ * - JS, CSS and HTML (for inline scripts and styles): the last valid comment anywhere (what
+ *   browsers use), plus every earlier inline `data:` map (a concatenated bundle still ships
+ *   their sources);
  * - other text files: a comment only when it ends the file (e.g. `.d.ts` → `.d.ts.map`).
  * Comments are validated so that code building such a comment in a string is not taken for one.
  */
@@ -4713,7 +5231,7 @@ function addLines(content, found) {
 function parseUrl(content, at, block) {
     const start = at + NEEDLE_BYTES;
     const newline = content.indexOf(0x0a, start);
-    const lineEnd = newline === -1 ? content.length : newline;
+    const lineEnd = indexWithin(content, CLOSING_TAG, start, newline === -1 ? content.length : newline);
     let end = trimEnd(content, start, lineEnd);
     if (block) {
         const close = content.subarray(start, end).indexOf('*/');
@@ -4723,6 +5241,11 @@ function parseUrl(content, at, block) {
     }
     if (end === start)
         return undefined;
+    const quoted = endOfQuotedMap(content, start, end);
+    if (quoted === NOT_A_MAP)
+        return undefined;
+    if (quoted !== undefined)
+        return { kind: 'data', at, start, end: quoted };
     // The URL runs to the end of the comment: anything after a space means this is code that
     // builds such a comment in a string, not a comment.
     const url = content.subarray(start, end);
@@ -4737,6 +5260,33 @@ function parseUrl(content, at, block) {
     if (/["'`]/.test(text))
         return undefined;
     return { kind: 'url', at, url: text };
+}
+/**
+ * Where a base64 map written inside a JS string ends. webpack's `eval-source-map` wraps each
+ * module as `eval("…\\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2…\\n//#
+ * sourceURL=…")`: the payload runs to the first backslash or quote. Code that only builds such a
+ * comment (`'…;base64,' + btoa(json)`) carries no real payload: one must be there and decode to a
+ * JSON object, else the URL is NOT_A_MAP. Undefined when the URL is no base64 `data:` URL inside
+ * a string (percent-encoding leaves `'` as it is, so those follow the plain comment rules).
+ */
+function endOfQuotedMap(content, start, end) {
+    if (!content.subarray(start, start + DATA_PREFIX.length).equals(DATA_PREFIX))
+        return undefined;
+    const stop = Math.min(...STRING_STOPS.map((byte) => indexWithin(content, byte, start, end)));
+    if (stop === end)
+        return undefined; // not inside a string: the plain comment rules apply
+    const comma = indexWithin(content, 0x2c /* , */, start, stop);
+    if (!content.toString('latin1', start, comma).toLowerCase().endsWith(';base64'))
+        return undefined;
+    if (stop - comma <= MIN_QUOTED_PAYLOAD)
+        return NOT_A_MAP;
+    const head = content.toString('latin1', comma + 1, comma + 1 + MIN_QUOTED_PAYLOAD);
+    return /^\s*\{/.test(Buffer.from(head, 'base64').toString('latin1')) ? stop : NOT_A_MAP;
+}
+/** The first `byte` (or bytes) in `[from, to)`, or `to`. */
+function indexWithin(content, byte, from, to) {
+    const at = content.subarray(from, to).indexOf(byte);
+    return at === -1 ? to : from + at;
 }
 /** Moves `end` back over trailing whitespace (never before `start`). */
 function trimEnd(content, start, end) {
@@ -5560,7 +6110,11 @@ function readable(map) {
 
 const NONE = new Set();
 /** In env and credential files, `private-file/*` names every credential-like assignment already. */
-const ASSIGNMENTS = new Set(['secret/generic', 'secret/npmrc-auth']);
+const ASSIGNMENTS = new Set([
+    'secret/generic',
+    'secret/npmrc-auth',
+    'secret/database-url'
+]);
 /** In key files, `private-file/key` reports the key block already. */
 const KEY_BLOCKS = new Set(['secret/private-key']);
 /**
