@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { Severity } from '../../src/engine/finding.js'
 import { buildSeparatorTrigger } from '../../src/secrets/detectors/service-token-detector.js'
 import { SERVICE_TOKEN_DETECTORS } from '../../src/secrets/detectors/service-tokens.js'
@@ -68,6 +70,22 @@ const POSITIVES: Positive[] = [
   {
     service: 'Docker Hub personal access token',
     token: 'dckr' + '_pat_' + random(URL_SAFE, 27)
+  },
+  {
+    service: 'Azure storage account key',
+    token: 'Account' + 'Key=' + random(BASE64, 86) + '==',
+    text: (token) =>
+      `"DefaultEndpointsProtocol=https;AccountName=acmeprod;${token};EndpointSuffix=core.windows.net"`
+  },
+  {
+    service: 'Azure shared access key (Service Bus, Event Hubs, IoT Hub)',
+    token: 'SharedAccess' + 'Key=' + random(BASE64, 43) + '=',
+    text: (token) =>
+      `SB=Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;${token}`
+  },
+  {
+    service: 'Microsoft Entra ID (Azure AD) client secret',
+    token: random(ALNUM, 3) + '8Q' + '~' + random(URL_SAFE, 34)
   },
   {
     service: 'SendGrid API key',
@@ -194,6 +212,20 @@ describe('secret/service-token: what it finds', () => {
     ])
   })
 
+  it("leaves the storage emulator's public key alone, as @azure/storage-blob ships it", () => {
+    const constants = readFileSync(
+      fileURLToPath(
+        new URL(
+          '../../node_modules/@azure/storage-blob/dist/esm/utils/constants.js',
+          import.meta.url
+        )
+      ),
+      'latin1'
+    )
+    expect(constants).toContain('AccountName=devstoreaccount1;AccountKey=')
+    expect(scanSecrets(constants).filter((m) => m.rule === 'secret/service-token')).toEqual([])
+  })
+
   it('is one level lower under a test folder', () => {
     const token = 'lin' + '_api_' + random(ALNUM, 40)
     expect(scanSecrets(token, { inTestFolder: true })[0].severity).toBe('warning')
@@ -202,6 +234,11 @@ describe('secret/service-token: what it finds', () => {
 
 const hf = 'h' + 'f_'
 const NEGATIVES: Array<[string, string]> = [
+  ['Azure storage key placeholder', 'AccountKey=' + 'x'.repeat(86) + '=='],
+  ['Azure storage key cut short', 'AccountKey=' + random(BASE64, 60) + '=='],
+  ['Azure emulator-style variable', 'AccountKey=${STORAGE_KEY};EndpointSuffix=core.windows.net'],
+  ['Azure shared access key name only', 'SharedAccessKeyName=RootManageSharedAccessKey;'],
+  ['tilde paths and operators', 'cd ~/src && x = ~~y; import "~3Q~styles/app.css"'],
   ['Hugging Face placeholder', `HF_TOKEN=${hf}${'x'.repeat(34)}`],
   ['Hugging Face token too short', `${hf}${random(LETTERS, 33)}`],
   ['Hugging Face token too long', `${hf}${random(LETTERS, 35)}`],

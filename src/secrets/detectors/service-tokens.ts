@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import type { Detector } from '../types.js'
 import type { SeparatedTokenSpec } from './service-token-detector.js'
 import { createSeparatedTokenDetectors, nameByPrefix } from './service-token-detector.js'
+import { AZURE_SERVICE_TOKENS } from './service-tokens-azure.js'
 import { DASH_LED_SERVICE_TOKENS } from './service-tokens-dash-led.js'
 import { LETTER_LED_SERVICE_TOKENS } from './service-tokens-letter-led.js'
 
@@ -189,5 +190,6 @@ const UNDERSCORE_LED: SeparatedTokenSpec[] = [
 export const SERVICE_TOKEN_DETECTORS: readonly Detector[] = [
   ...createSeparatedTokenDetectors('_', UNDERSCORE_LED),
   ...DASH_LED_SERVICE_TOKENS,
-  ...LETTER_LED_SERVICE_TOKENS
+  ...LETTER_LED_SERVICE_TOKENS,
+  ...AZURE_SERVICE_TOKENS
 ]
