@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3636);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7448);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3636:
+/***/ 7448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3759,6 +3759,55 @@ function nameByPrefix(types) {
     return (token) => types[prefixes.find((prefix) => token.startsWith(prefix)) ?? ''];
 }
 
+;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens-azure.ts
+
+
+const BASE64_TAIL = /[A-Za-z0-9+/=]/;
+const ACCOUNT_KEY = 'AccountKey=';
+/**
+ * SHA-256 of the account key of Azurite and the storage emulator (`devstoreaccount1`): public,
+ * documented, and shipped in every build of `@azure/storage-blob`; not a leak.
+ */
+const EMULATOR_KEY_SHA256 = '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059';
+const isNotEmulatorKey = (token) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token.slice(ACCOUNT_KEY.length)).digest('hex') !== EMULATOR_KEY_SHA256;
+/**
+ * Azure credentials. Storage and Service Bus/Event Hubs keys have no prefix of their own: they
+ * are found by the `AccountKey=`/`SharedAccessKey=` of the connection string that carries them
+ * (the triggers join the prefilter's `A` and `S` leads). Entra ID (Azure AD) client secrets
+ * carry `Q~` after a digit at their fourth character: `~` is rare in code, so it leads.
+ */
+const AZURE_SERVICE_TOKENS = [
+    createServiceTokenDetector({
+        trigger: 'AccountKey=',
+        offset: 0,
+        // A 64-byte key in base64: 86 characters and `==`.
+        pattern: /AccountKey=[A-Za-z0-9+/]{86}==/y,
+        tail: BASE64_TAIL,
+        minEntropy: 4.5,
+        secretOf: (token) => token.slice(ACCOUNT_KEY.length),
+        accept: isNotEmulatorKey,
+        type: 'Azure storage account key'
+    }),
+    createServiceTokenDetector({
+        trigger: 'SharedAccessKey=',
+        offset: 0,
+        // A 32-byte key in base64: 43 characters and `=`.
+        pattern: /SharedAccessKey=[A-Za-z0-9+/]{43}=/y,
+        tail: BASE64_TAIL,
+        minEntropy: 4.2,
+        secretOf: (token) => token.slice('SharedAccessKey='.length),
+        type: 'Azure shared access key (Service Bus, Event Hubs, IoT Hub)'
+    }),
+    createServiceTokenDetector({
+        trigger: '~(?<=[A-Za-z0-9_~.-]{3}\\dQ~)',
+        offset: 5,
+        pattern: /[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/y,
+        tail: /[A-Za-z0-9_~.-]/,
+        minEntropy: 4,
+        type: 'Microsoft Entra ID (Azure AD) client secret'
+    })
+];
+
 ;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens-dash-led.ts
 
 const URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
@@ -3944,6 +3993,7 @@ const LETTER_LED_SERVICE_TOKENS = [
 
 
 
+
 const WORD_TAIL = /[A-Za-z0-9_]/;
 const service_tokens_URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
 /**
@@ -4115,7 +4165,8 @@ const UNDERSCORE_LED = [
 const SERVICE_TOKEN_DETECTORS = [
     ...createSeparatedTokenDetectors('_', UNDERSCORE_LED),
     ...DASH_LED_SERVICE_TOKENS,
-    ...LETTER_LED_SERVICE_TOKENS
+    ...LETTER_LED_SERVICE_TOKENS,
+    ...AZURE_SERVICE_TOKENS
 ];
 
 ;// CONCATENATED MODULE: ./src/secrets/detectors/index.ts
