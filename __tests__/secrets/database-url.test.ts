@@ -38,6 +38,7 @@ describe('secret/database-url: what it leaves alone', () => {
     ['dev default on a compose host', 'mysql://root:root@db/app'],
     ['placeholder password', 'postgres://user:password@db.acme.io/app'],
     ['sample password', 'postgres://user:pass@db.acme.io/app'],
+    ['example password in leetspeak', 'postgres://app:s3cr3t@db.internal:5432/prod'],
     ['variable password', 'postgres://app:${DB_PASSWORD}@db.acme.io/app'],
     ['template host', `postgres://app:${password}@\${DB_HOST}/app`],
     ['documentation host', `postgres://app:${password}@db.example.com/app`],

@@ -38,6 +38,10 @@ const PLACEHOLDERS = [
   '0000000000000000',
   'MYTOKEN1',
   'password_2',
+  's3cr3t',
+  'p@ssw0rd',
+  'Passw0rd1',
+  '$ecret',
   Buffer.from('user:changeme').toString('base64'),
   Buffer.from('not my real password').toString('base64')
 ]

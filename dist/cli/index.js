@@ -2840,7 +2840,9 @@ function isPlaceholder(raw) {
     if (REFERENCE_SHAPES.some((shape) => shape.test(value)))
         return true;
     const word = value.replace(/[-_]?\d{1,3}$/, ''); // `MYTOKEN1`, `password_2`
-    if (PLACEHOLDER_WORDS.test(word) || MARKERS.test(value) || SEQUENCES.test(value))
+    if (PLACEHOLDER_WORDS.test(word) || PLACEHOLDER_WORDS.test(unleet(word)))
+        return true;
+    if (MARKERS.test(value) || SEQUENCES.test(value))
         return true;
     return isMonotonous(value.replace(SEPARATORS, '')) || isEncodedPlaceholder(value);
 }
@@ -2867,6 +2869,20 @@ function isMonotonous(value) {
     if (counts.size <= 2)
         return true;
     return Math.max(...counts.values()) / value.length >= 0.5;
+}
+const LEET = {
+    '0': 'o',
+    '1': 'i',
+    '3': 'e',
+    '4': 'a',
+    '5': 's',
+    '7': 't',
+    '@': 'a',
+    $: 's'
+};
+/** `s3cr3t`, `p@ssw0rd`: the words of examples, written the way examples write them. */
+function unleet(word) {
+    return word.replace(/[013457@$]/g, (c) => LEET[c]);
 }
 /** Strips one pair of matching surrounding quotes. */
 function unquote(value) {
@@ -3652,7 +3668,7 @@ const MAX_USERINFO_CHARS = 300;
 const USERINFO = /([A-Za-z][A-Za-z0-9+.-]{1,20}):\/\/([^\s/@:"'`]{0,128}):([^\s/@"'`]{1,256})$/;
 const HOST = /[^\s/?#"'`<>,;)\]}\\]+/y;
 /** Passwords of tutorials and dev setups that `isPlaceholder` does not know as such. */
-const SAMPLE_PASSWORDS = new Set(['pass', 'pwd', 'pw', 'passw0rd', 'root', 'admin', 'guest']);
+const SAMPLE_PASSWORDS = new Set(['pass', 'pwd', 'pw', 'root', 'admin', 'guest']);
 /** Hosts of a developer's own machine or of a docker-compose network (`db`, `postgres`). */
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|host\.docker\.internal|[a-z0-9_-]+)$/i;
 const DOCUMENTATION_HOST = /example|your|\$\{|\{\{|<|%7b/i;

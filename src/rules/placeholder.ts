@@ -37,7 +37,8 @@ export function isPlaceholder(raw: string): boolean {
   }
   if (REFERENCE_SHAPES.some((shape) => shape.test(value))) return true
   const word = value.replace(/[-_]?\d{1,3}$/, '') // `MYTOKEN1`, `password_2`
-  if (PLACEHOLDER_WORDS.test(word) || MARKERS.test(value) || SEQUENCES.test(value)) return true
+  if (PLACEHOLDER_WORDS.test(word) || PLACEHOLDER_WORDS.test(unleet(word))) return true
+  if (MARKERS.test(value) || SEQUENCES.test(value)) return true
   return isMonotonous(value.replace(SEPARATORS, '')) || isEncodedPlaceholder(value)
 }
 
@@ -61,6 +62,22 @@ function isMonotonous(value: string): boolean {
   for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1)
   if (counts.size <= 2) return true
   return Math.max(...counts.values()) / value.length >= 0.5
+}
+
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's'
+}
+
+/** `s3cr3t`, `p@ssw0rd`: the words of examples, written the way examples write them. */
+function unleet(word: string): string {
+  return word.replace(/[013457@$]/g, (c) => LEET[c])
 }
 
 /** Strips one pair of matching surrounding quotes. */

@@ -25,7 +25,7 @@ const MAX_USERINFO_CHARS = 300
 const USERINFO = /([A-Za-z][A-Za-z0-9+.-]{1,20}):\/\/([^\s/@:"'`]{0,128}):([^\s/@"'`]{1,256})$/
 const HOST = /[^\s/?#"'`<>,;)\]}\\]+/y
 /** Passwords of tutorials and dev setups that `isPlaceholder` does not know as such. */
-const SAMPLE_PASSWORDS = new Set(['pass', 'pwd', 'pw', 'passw0rd', 'root', 'admin', 'guest'])
+const SAMPLE_PASSWORDS = new Set(['pass', 'pwd', 'pw', 'root', 'admin', 'guest'])
 /** Hosts of a developer's own machine or of a docker-compose network (`db`, `postgres`). */
 const LOCAL_HOST =
   /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|host\.docker\.internal|[a-z0-9_-]+)$/i
