@@ -7,8 +7,11 @@ import { endsWithComponents } from './private-file-paths.js'
 export interface CredentialFileSpec {
   label: string
   matches(parts: EntryPathParts): boolean
-  /** Content must contain one of these to be read at all (cheap test before decoding). */
-  hints?: string[]
+  /**
+   * Content must contain one of these to be read at all (cheap test before decoding). Bytes, not
+   * strings: a string needle is prepared again on every call, for every file of its kind.
+   */
+  hints?: Buffer[]
   /** Credentials in the file; `[]` means none, which is no finding unless `always` is set. */
   read(text: string): Credential[]
   /** The format always holds secrets (Terraform state): why, for the message. */
@@ -195,7 +198,7 @@ export const CREDENTIAL_FILES: readonly CredentialFileSpec[] = [
   {
     label: 'Google Cloud credentials',
     matches: (parts) => parts.lowerName.endsWith('.json'),
-    hints: ['service_account', 'client_secret'],
+    hints: [Buffer.from('service_account'), Buffer.from('client_secret')],
     read: readGoogleCredentials
   }
 ]

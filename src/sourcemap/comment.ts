@@ -3,7 +3,8 @@ export type SourceMappingComment =
   | { kind: 'data'; /** 1-based line of the comment */ line: number; start: number; end: number }
   | { kind: 'url'; line: number; url: string }
 
-const NEEDLE = 'sourceMappingURL='
+/** Bytes, not a string: Node prepares a string needle again on every call (~5 µs per file). */
+const NEEDLE = Buffer.from('sourceMappingURL=')
 const NEEDLE_BYTES = NEEDLE.length
 /** Where browsers look for the comment anywhere (the last one wins); HTML for inline scripts. */
 const SCRIPT_EXTENSION = /\.(?:[cm]?js|jsx|css|html?)$/i

@@ -20,6 +20,12 @@ export interface SourceMapSummary {
  */
 const SCANNED = new WeakMap<Buffer, SourceMapSummary | SourceMapSyntaxError>()
 
+/** Needles as bytes: a string needle is prepared again on every call. */
+const VERSION_KEY = Buffer.from('"version"')
+const SECTIONS_KEY = Buffer.from('"sections"')
+const MAPPINGS_KEY = Buffer.from('"mappings"')
+const SOURCES_KEY = Buffer.from('"sources"')
+
 /**
  * Cheap test run on every file: does this look like a source map by content (whatever its name)?
  * Non-JSON fails on the first byte; JSON must mention the keys of a map. `scanSourceMap` then
@@ -28,10 +34,10 @@ const SCANNED = new WeakMap<Buffer, SourceMapSummary | SourceMapSyntaxError>()
 export function looksLikeSourceMap(content: Buffer): boolean {
   const start = skipSpace(content, skipMapPrefix(content))
   if (content[start] !== 0x7b /* { */) return false
-  if (!content.includes('"version"', start)) return false
+  if (!content.includes(VERSION_KEY, start)) return false
   return (
-    content.includes('"sections"', start) ||
-    (content.includes('"mappings"', start) && content.includes('"sources"', start))
+    content.includes(SECTIONS_KEY, start) ||
+    (content.includes(MAPPINGS_KEY, start) && content.includes(SOURCES_KEY, start))
   )
 }
 
