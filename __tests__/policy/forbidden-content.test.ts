@@ -101,6 +101,14 @@ describe('policy/forbidden-content', () => {
     ])
   })
 
+  it('reads UTF-16 text with a byte order mark, as Windows tools write it', () => {
+    const text = `# hosts\r\nx.corp.example.com\r\n`
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    expect(scan({ 'hosts.js': utf16 }).map((r) => [r.entry.path, r.line])).toEqual([
+      ['hosts.js', 2]
+    ])
+  })
+
   it('lists 10 matches of a pattern per file and counts the rest in one finding', () => {
     const text = Array.from({ length: 25 }, (_, i) => `n${i}.corp.example.com`).join('\n')
     const reports = scan({ 'hosts.js': text })

@@ -23,6 +23,13 @@ const FILES: Array<[path: string, content: EntrySpec, expected: Expected]> = [
   ['.env', realEnv, ['private-file/env', 'error']],
   ['package/.env.production', realEnv, ['private-file/env', 'error']],
   ['deploy/prod.env', realEnv, ['private-file/env', 'error']],
+  // PowerShell 5's `>` writes UTF-16LE with a BOM; editors may add a UTF-8 BOM
+  [
+    'ops/.env',
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(realEnv, 'utf16le')]),
+    ['private-file/env', 'error']
+  ],
+  ['ops/.env.production', `\uFEFF${realEnv}`, ['private-file/env', 'error']],
   ['.envrc', `export GITHUB_TOKEN=${fake.github()}\n`, ['private-file/env', 'error']],
   ['.env', placeholderEnv, ['private-file/env', 'warning']],
   ['.env.local', 'PORT=3000\nDEBUG=true\n', ['private-file/env', 'warning']],

@@ -43,6 +43,27 @@ describe('scanSecretsInBuffer', () => {
   })
 })
 
+/** Text as Windows tools write "Unicode": UTF-16 with a byte order mark. */
+function utf16(text: string, order: 'le' | 'be'): Buffer {
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+  return order === 'le' ? le : Buffer.from(le).swap16()
+}
+
+describe('UTF-16 text', () => {
+  it.each(['le', 'be'] as const)('is scanned, by its byte order mark (%s)', (order) => {
+    const token = fake.github()
+    const content = utf16(`# deploy\r\n$env:GH_TOKEN = '${token}'\r\n`, order)
+    expect(isBinary(content)).toBe(false)
+    expect(scanSecretsInBuffer(content)).toMatchObject([
+      { rule: 'secret/github-token', line: 2, column: 18 }
+    ])
+  })
+
+  it('without a byte order mark stays binary', () => {
+    expect(isBinary(Buffer.from(`GH_TOKEN=${fake.github()}`, 'utf16le'))).toBe(true)
+  })
+})
+
 describe('content sniffing', () => {
   it.each([
     ['plain text', Buffer.from('plain text'), false],

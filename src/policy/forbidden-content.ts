@@ -5,6 +5,7 @@ import { compileGlobs } from './globs.js'
 import { buildExcerpt } from './mask.js'
 import { FORBIDDEN_CONTENT } from './meta.js'
 import type { ForbidEntry } from './schema.js'
+import { decodeText, isUtf16 } from '../util/text.js'
 
 /** A NUL byte in this many leading bytes marks a file as binary; binary files are not searched. */
 export const SNIFF_BYTES = 8 * 1024
@@ -50,7 +51,7 @@ export function createForbiddenContentCheck(entries: readonly ForbidEntry[]) {
 }
 
 export function isBinary(content: Buffer): boolean {
-  return content.subarray(0, SNIFF_BYTES).includes(0)
+  return content.subarray(0, SNIFF_BYTES).includes(0) && !isUtf16(content)
 }
 
 /**
@@ -120,6 +121,10 @@ function reportHits(
 
 /** UTF-8 text in pieces cut just after a newline (never inside a multi-byte character). */
 function* splitText(content: Buffer, chunkBytes: number): Generator<string> {
+  if (isUtf16(content)) {
+    yield decodeText(content, 'utf8') // Windows tools' UTF-16 files are small: one piece
+    return
+  }
   let start = 0
   while (start < content.length) {
     let end = Math.min(content.length, start + chunkBytes)

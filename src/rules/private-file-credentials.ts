@@ -4,6 +4,7 @@ import { CREDENTIAL_FILES } from './private-file-credential-files.js'
 import type { EntryPathParts } from './private-file-paths.js'
 import type { FileVerdict } from './private-file-verdict.js'
 import { describeKeys, summarizeCredentials } from './private-file-verdict.js'
+import { decodeText } from '../util/text.js'
 
 /** JSON files are only parsed for credentials up to this size; real credential JSON is tiny. */
 const MAX_HINTED_FILE_BYTES = 4 * 1024 * 1024
@@ -37,7 +38,7 @@ export function inspectCredentialFile(
       message: `${base}: ${spec.always}`
     }
   }
-  const credentials = spec.read(entry.content.toString('utf8'))
+  const credentials = spec.read(decodeText(entry.content, 'utf8'))
   if (credentials.length === 0) return undefined
   const { real, listed } = summarizeCredentials(credentials)
   const shared = {

@@ -7,6 +7,7 @@ import { isPlaceholder, unquote } from './placeholder.js'
 import type { EntryPathParts } from './private-file-paths.js'
 import type { Credential, FileVerdict } from './private-file-verdict.js'
 import { describeKeys, summarizeCredentials } from './private-file-verdict.js'
+import { decodeText } from '../util/text.js'
 
 type EnvKind = 'env' | 'template' | 'vault'
 
@@ -73,7 +74,7 @@ export function inspectEnvFile(entry: FileEntry, parts: EntryPathParts): FileVer
       `dotenv-vault file ${parts.name}: encrypted env values (keep its .env.keys out)`
     )
   }
-  const variables = readVariables(entry.content.toString('utf8'))
+  const variables = readVariables(decodeText(entry.content, 'utf8'))
   const candidates = variables.filter(isCredentialLike)
   // A template is expected to hold values; only random-looking ones or known token formats count.
   const secrets = candidates.filter((v) =>

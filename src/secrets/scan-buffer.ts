@@ -1,6 +1,7 @@
 import type { IndexedSecretMatch, ScanOptions } from './scan.js'
 import { findSecrets, scanSecrets } from './scan.js'
 import type { SecretMatch } from './types.js'
+import { decodeText, isUtf16 } from '../util/text.js'
 
 const SNIFF_BYTES = 8 * 1024
 const MiB = 1024 * 1024
@@ -11,9 +12,9 @@ const OVERLAP_BYTES = 80 * 1024
 /** A chunk is cut after a newline when one comes this soon after the nominal cut. */
 const MAX_LINE_SEARCH_BYTES = 1 * MiB
 
-/** Binary content (a NUL byte in the first 8 KiB) is not scanned for text secrets. */
+/** Binary content (a NUL byte in the first 8 KiB, UTF-16 text aside) is not scanned for text secrets. */
 export function isBinary(content: Buffer): boolean {
-  return content.subarray(0, SNIFF_BYTES).includes(0)
+  return content.subarray(0, SNIFF_BYTES).includes(0) && !isUtf16(content)
 }
 
 /**
@@ -22,6 +23,7 @@ export function isBinary(content: Buffer): boolean {
  * possible; lines and columns stay those of the whole file.
  */
 export function scanSecretsInBuffer(content: Buffer, options: ScanOptions = {}): SecretMatch[] {
+  if (isUtf16(content)) return scanSecrets(decodeText(content, 'latin1'), options)
   if (content.length <= CHUNK_BYTES) return scanSecrets(content.toString('latin1'), options)
   const matches: SecretMatch[] = []
   let start = 0

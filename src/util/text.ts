@@ -1,0 +1,38 @@
+/**
+ * Text files are read as bytes; a byte order mark says how they are encoded. Windows tools
+ * write UTF-16 with a BOM (PowerShell 5's `>` redirection, Notepad's "Unicode"): read as
+ * UTF-8 or latin1 such a file is every other byte NUL, looks binary, and hides its secrets.
+ */
+export type TextEncoding = 'utf16le' | 'utf16be' | 'bom-utf8' | 'plain'
+
+export function detectEncoding(content: Buffer): TextEncoding {
+  if (content[0] === 0xff && content[1] === 0xfe) return 'utf16le'
+  if (content[0] === 0xfe && content[1] === 0xff) return 'utf16be'
+  if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return 'bom-utf8'
+  return 'plain'
+}
+
+/** Whether the content is UTF-16 text by its byte order mark. */
+export function isUtf16(content: Buffer): boolean {
+  const encoding = detectEncoding(content)
+  return encoding === 'utf16le' || encoding === 'utf16be'
+}
+
+/**
+ * The file's text without its byte order mark: UTF-16 decoded by its BOM, anything else with
+ * `fallback` (`utf8`, or `latin1` where one byte must stay one character).
+ */
+export function decodeText(content: Buffer, fallback: 'utf8' | 'latin1'): string {
+  switch (detectEncoding(content)) {
+    case 'utf16le':
+      return content.toString('utf16le', 2)
+    case 'utf16be':
+      return Buffer.from(content.subarray(2, content.length - (content.length % 2))) // swap16 wants pairs
+        .swap16()
+        .toString('utf16le')
+    case 'bom-utf8':
+      return content.toString(fallback, 3)
+    default:
+      return content.toString(fallback)
+  }
+}
