@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7448);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7336);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7448:
+/***/ 7336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3121,7 +3121,42 @@ const CREDENTIAL_FILES = [
     }
 ];
 
+;// CONCATENATED MODULE: ./src/util/text.ts
+function detectEncoding(content) {
+    if (content[0] === 0xff && content[1] === 0xfe)
+        return 'utf16le';
+    if (content[0] === 0xfe && content[1] === 0xff)
+        return 'utf16be';
+    if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf)
+        return 'bom-utf8';
+    return 'plain';
+}
+/** Whether the content is UTF-16 text by its byte order mark. */
+function isUtf16(content) {
+    const encoding = detectEncoding(content);
+    return encoding === 'utf16le' || encoding === 'utf16be';
+}
+/**
+ * The file's text without its byte order mark: UTF-16 decoded by its BOM, anything else with
+ * `fallback` (`utf8`, or `latin1` where one byte must stay one character).
+ */
+function decodeText(content, fallback) {
+    switch (detectEncoding(content)) {
+        case 'utf16le':
+            return content.toString('utf16le', 2);
+        case 'utf16be':
+            return Buffer.from(content.subarray(2, content.length - (content.length % 2))) // swap16 wants pairs
+                .swap16()
+                .toString('utf16le');
+        case 'bom-utf8':
+            return content.toString(fallback, 3);
+        default:
+            return content.toString(fallback);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rules/private-file-credentials.ts
+
 
 
 
@@ -3151,7 +3186,7 @@ function inspectCredentialFile(entry, parts) {
             message: `${base}: ${spec.always}`
         };
     }
-    const credentials = spec.read(entry.content.toString('utf8'));
+    const credentials = spec.read(decodeText(entry.content, 'utf8'));
     if (credentials.length === 0)
         return undefined;
     const { real, listed } = summarizeCredentials(credentials);
@@ -4425,6 +4460,7 @@ function dropOutranked(found) {
 
 
 
+
 const TEMPLATE_WORDS = new Set([
     'example',
     'examples',
@@ -4477,7 +4513,7 @@ function inspectEnvFile(entry, parts) {
     if (kind === 'vault') {
         return verdict('notice', `dotenv-vault file ${parts.name}: encrypted env values (keep its .env.keys out)`);
     }
-    const variables = readVariables(entry.content.toString('utf8'));
+    const variables = readVariables(decodeText(entry.content, 'utf8'));
     const candidates = variables.filter(isCredentialLike);
     // A template is expected to hold values; only random-looking ones or known token formats count.
     const secrets = candidates.filter((v) => kind === 'template'
@@ -5036,6 +5072,7 @@ const SECRET_RULES = {
 
 ;// CONCATENATED MODULE: ./src/secrets/scan-buffer.ts
 
+
 const SNIFF_BYTES = 8 * 1024;
 const MiB = 1024 * 1024;
 /** Files are decoded and scanned this many bytes at a time, so memory stays bounded. */
@@ -5044,9 +5081,9 @@ const CHUNK_BYTES = 16 * MiB;
 const OVERLAP_BYTES = 80 * 1024;
 /** A chunk is cut after a newline when one comes this soon after the nominal cut. */
 const MAX_LINE_SEARCH_BYTES = 1 * MiB;
-/** Binary content (a NUL byte in the first 8 KiB) is not scanned for text secrets. */
+/** Binary content (a NUL byte in the first 8 KiB, UTF-16 text aside) is not scanned for text secrets. */
 function isBinary(content) {
-    return content.subarray(0, SNIFF_BYTES).includes(0);
+    return content.subarray(0, SNIFF_BYTES).includes(0) && !isUtf16(content);
 }
 /**
  * Scans a file's bytes decoded as latin1 (one byte, one character: fast, and exact for the
@@ -5054,6 +5091,8 @@ function isBinary(content) {
  * possible; lines and columns stay those of the whole file.
  */
 function scanSecretsInBuffer(content, options = {}) {
+    if (isUtf16(content))
+        return scanSecrets(decodeText(content, 'latin1'), options);
     if (content.length <= CHUNK_BYTES)
         return scanSecrets(content.toString('latin1'), options);
     const matches = [];
@@ -12033,6 +12072,7 @@ function showPlain(text) {
 
 
 
+
 /** A NUL byte in this many leading bytes marks a file as binary; binary files are not searched. */
 const forbidden_content_SNIFF_BYTES = 8 * 1024;
 /** Matches of one pattern in one file reported one by one; the rest are counted in one more. */
@@ -12064,7 +12104,7 @@ function createForbiddenContentCheck(entries) {
     };
 }
 function forbidden_content_isBinary(content) {
-    return content.subarray(0, forbidden_content_SNIFF_BYTES).includes(0);
+    return content.subarray(0, forbidden_content_SNIFF_BYTES).includes(0) && !isUtf16(content);
 }
 /**
  * One pass of `regex` over the chunk (`lastIndex` loop); line numbers counted incrementally.
@@ -12123,6 +12163,10 @@ function reportHits(file, entry, hits, report) {
 }
 /** UTF-8 text in pieces cut just after a newline (never inside a multi-byte character). */
 function* splitText(content, chunkBytes) {
+    if (isUtf16(content)) {
+        yield decodeText(content, 'utf8'); // Windows tools' UTF-16 files are small: one piece
+        return;
+    }
     let start = 0;
     while (start < content.length) {
         let end = Math.min(content.length, start + chunkBytes);
