@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { PolicyError } from './errors.js'
 import type { Policy } from './schema.js'
-import { parsePolicy } from './schema.js'
 
 /** Where a policy file is looked for when none is named, relative to the working directory. */
 export const DEFAULT_POLICY_PATHS = [
@@ -58,6 +57,8 @@ export async function loadPolicy(file: string): Promise<Policy> {
   const text = await readFile(file, 'utf8').catch((error: Error) =>
     fail(`policy file cannot be read: ${error.message}`)
   )
+  // Loaded on demand: the YAML parser is a fifth of the bundle, and most runs have no policy file.
+  const { parsePolicy } = await import('./schema.js')
   return parsePolicy(text.replace(/^\uFEFF/, ''), shown)
 }
 
