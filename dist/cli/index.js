@@ -2913,10 +2913,11 @@ function splitEntryPath(path) {
         return lastParts;
     const cut = path.lastIndexOf('!/');
     const outer = cut === -1 ? '' : path.slice(0, cut + 2);
-    const components = path
-        .slice(outer.length)
-        .split(/[/\\]/)
-        .filter((c) => c !== '' && c !== '.');
+    const last = path.slice(outer.length);
+    // Runs for every entry: a plain split, unless there are backslashes, `//`, `/./` or edge slashes.
+    let components = last.includes('\\') ? last.split(/[/\\]/) : last.split('/');
+    if (components.includes('') || components.includes('.'))
+        components = components.filter((c) => c !== '' && c !== '.');
     const name = components.at(-1) ?? '';
     lastPath = path;
     lastParts = { outer, components, name, lowerName: name.toLowerCase() };
