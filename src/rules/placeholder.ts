@@ -24,6 +24,12 @@ const MARKERS =
 
 const SEQUENCES = /123456|abcdefghij|qwerty|abc123/i
 
+/**
+ * A short chunk said over and over (`GFPYYSJZGFPYYSJZ…`, `abcdabcdabcd`): the filler of a
+ * documentation key. Random bodies never repeat a chunk four times running.
+ */
+const REPEATED_CHUNK = /(.{2,8}?)\1{3,}/
+
 /** Separators ignored when judging how varied a value is (`XXXX-XXXX`, `xx.xx`). */
 const SEPARATORS = /[-_.:/ ]/g
 
@@ -38,7 +44,7 @@ export function isPlaceholder(raw: string): boolean {
   if (REFERENCE_SHAPES.some((shape) => shape.test(value))) return true
   const word = value.replace(/[-_]?\d{1,3}$/, '') // `MYTOKEN1`, `password_2`
   if (PLACEHOLDER_WORDS.test(word) || PLACEHOLDER_WORDS.test(unleet(word))) return true
-  if (MARKERS.test(value) || SEQUENCES.test(value)) return true
+  if (MARKERS.test(value) || SEQUENCES.test(value) || REPEATED_CHUNK.test(value)) return true
   return isMonotonous(value.replace(SEPARATORS, '')) || isEncodedPlaceholder(value)
 }
 
