@@ -2804,6 +2804,11 @@ const PLACEHOLDER_WORDS = /^(?:change[-_ ]?me|change[-_ ]?it|password|passwd|sec
 /** Markers that make a value a documentation example wherever they appear. */
 const MARKERS = /example|dummy|fake|placeholder|sample|redacted|changeme|change_me|notarealkey|not[-_ ]?(?:a|my)[-_ ]?real|your[-_]?(?:api|access|secret|auth|own|personal|token|key|password)|insert[-_]?your|replace[-_]?(?:me|with|this)|\$\{|\{\{/i;
 const SEQUENCES = /123456|abcdefghij|qwerty|abc123/i;
+/**
+ * A short chunk said over and over (`GFPYYSJZGFPYYSJZ…`, `abcdabcdabcd`): the filler of a
+ * documentation key. Random bodies never repeat a chunk four times running.
+ */
+const REPEATED_CHUNK = /(.{2,8}?)\1{3,}/;
 /** Separators ignored when judging how varied a value is (`XXXX-XXXX`, `xx.xx`). */
 const SEPARATORS = /[-_.:/ ]/g;
 function isPlaceholder(raw) {
@@ -2821,7 +2826,7 @@ function isPlaceholder(raw) {
     const word = value.replace(/[-_]?\d{1,3}$/, ''); // `MYTOKEN1`, `password_2`
     if (PLACEHOLDER_WORDS.test(word) || PLACEHOLDER_WORDS.test(unleet(word)))
         return true;
-    if (MARKERS.test(value) || SEQUENCES.test(value))
+    if (MARKERS.test(value) || SEQUENCES.test(value) || REPEATED_CHUNK.test(value))
         return true;
     return isMonotonous(value.replace(SEPARATORS, '')) || isEncodedPlaceholder(value);
 }
