@@ -5,10 +5,9 @@ import { compileGlobs } from './globs.js'
 import { buildExcerpt } from './mask.js'
 import { FORBIDDEN_CONTENT } from './meta.js'
 import type { ForbidEntry } from './schema.js'
-import { decodeText, isUtf16 } from '../util/text.js'
+import { decodeText, isBinary, isUtf16 } from '../util/text.js'
 
-/** A NUL byte in this many leading bytes marks a file as binary; binary files are not searched. */
-export const SNIFF_BYTES = 8 * 1024
+export { SNIFF_BYTES } from '../util/text.js'
 /** Matches of one pattern in one file reported one by one; the rest are counted in one more. */
 export const MAX_REPORTS_PER_PATTERN = 10
 /**
@@ -48,10 +47,6 @@ export function createForbiddenContentCheck(entries: readonly ForbidEntry[]) {
     }
     applicable.forEach((entry, i) => reportHits(file, entry, hits[i], report))
   }
-}
-
-export function isBinary(content: Buffer): boolean {
-  return content.subarray(0, SNIFF_BYTES).includes(0) && !isUtf16(content)
 }
 
 /**

@@ -4,6 +4,7 @@ import { readPrivateKeyBlock } from '../secrets/detectors/private-key.js'
 import type { EntryPathParts } from './private-file-paths.js'
 import type { FileVerdict } from './private-file-verdict.js'
 import { lineAt } from './private-file-verdict.js'
+import { bomLength } from '../util/text.js'
 
 const SSH_KEY_NAME = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/
 const ARMORED_EXTENSIONS = /\.(?:asc|gpg|pgp)$/
@@ -83,11 +84,6 @@ function opensWithPrivateKey(content: Buffer): boolean {
     .toString('latin1')
     .replace(/^\s*/, '')
   return /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(head)
-}
-
-/** Editors on Windows save keys with a UTF-8 byte order mark. */
-function bomLength(content: Buffer): number {
-  return content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0
 }
 
 /**

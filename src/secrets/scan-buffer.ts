@@ -3,7 +3,7 @@ import { findSecrets, scanSecrets } from './scan.js'
 import type { SecretMatch } from './types.js'
 import { decodeText, isUtf16 } from '../util/text.js'
 
-const SNIFF_BYTES = 8 * 1024
+export { isBinary } from '../util/text.js'
 const MiB = 1024 * 1024
 /** Files are decoded and scanned this many bytes at a time, so memory stays bounded. */
 export const CHUNK_BYTES = 16 * MiB
@@ -11,11 +11,6 @@ export const CHUNK_BYTES = 16 * MiB
 const OVERLAP_BYTES = 80 * 1024
 /** A chunk is cut after a newline when one comes this soon after the nominal cut. */
 const MAX_LINE_SEARCH_BYTES = 1 * MiB
-
-/** Binary content (a NUL byte in the first 8 KiB, UTF-16 text aside) is not scanned for text secrets. */
-export function isBinary(content: Buffer): boolean {
-  return content.subarray(0, SNIFF_BYTES).includes(0) && !isUtf16(content)
-}
 
 /**
  * Scans a file's bytes decoded as latin1 (one byte, one character: fast, and exact for the

@@ -144,10 +144,15 @@ function endOfQuotedMap(content: Buffer, start: number, end: number): number | u
   const stop = Math.min(...STRING_STOPS.map((byte) => indexWithin(content, byte, start, end)))
   if (stop === end) return undefined // not inside a string: the plain comment rules apply
   const comma = indexWithin(content, 0x2c /* , */, start, stop)
-  if (!content.toString('latin1', start, comma).toLowerCase().endsWith(';base64')) return undefined
+  if (!isBase64DataHeader(content, start, comma)) return undefined
   if (stop - comma <= MIN_QUOTED_PAYLOAD) return NOT_A_MAP
   const head = content.toString('latin1', comma + 1, comma + 1 + MIN_QUOTED_PAYLOAD)
   return /^\s*\{/.test(Buffer.from(head, 'base64').toString('latin1')) ? stop : NOT_A_MAP
+}
+
+/** Whether the `data:` URL whose header runs over `[start, comma)` is `;base64`-encoded. */
+export function isBase64DataHeader(content: Buffer, start: number, comma: number): boolean {
+  return content.toString('latin1', start, comma).toLowerCase().endsWith(';base64')
 }
 
 /** The first `byte` (or bytes) in `[from, to)`, or `to`. */

@@ -1,5 +1,5 @@
 import type { SourceMappingComment } from './comment.js'
-import { findSourceMappingComments } from './comment.js'
+import { findSourceMappingComments, isBase64DataHeader } from './comment.js'
 
 /** A map carried inside a JS or CSS file as a `data:` URL, decoded to the map's own bytes. */
 export interface InlineSourceMap {
@@ -43,8 +43,7 @@ export function decodeDataUrl(
 ): Buffer {
   const comma = content.indexOf(0x2c, url.start)
   if (comma === -1 || comma >= url.end) return Buffer.alloc(0)
-  const header = content.toString('latin1', url.start, comma).toLowerCase()
-  if (header.endsWith(';base64'))
+  if (isBase64DataHeader(content, url.start, comma))
     return Buffer.from(content.toString('latin1', comma + 1, url.end), 'base64')
   return decodePercent(content, comma + 1, url.end)
 }

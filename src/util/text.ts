@@ -12,6 +12,21 @@ export function detectEncoding(content: Buffer): TextEncoding {
   return 'plain'
 }
 
+const BOM_BYTES: Record<TextEncoding, number> = { utf16le: 2, utf16be: 2, 'bom-utf8': 3, plain: 0 }
+
+/** Length of the byte order mark the content opens with, 0 without one. */
+export function bomLength(content: Buffer): number {
+  return BOM_BYTES[detectEncoding(content)]
+}
+
+/** A NUL byte in this many leading bytes marks a file as binary (UTF-16 text aside). */
+export const SNIFF_BYTES = 8 * 1024
+
+/** Binary content is not searched for text: secrets, forbidden patterns. */
+export function isBinary(content: Buffer): boolean {
+  return content.subarray(0, SNIFF_BYTES).includes(0) && !isUtf16(content)
+}
+
 /** Whether the content is UTF-16 text by its byte order mark. */
 export function isUtf16(content: Buffer): boolean {
   const encoding = detectEncoding(content)
@@ -23,16 +38,16 @@ export function isUtf16(content: Buffer): boolean {
  * `fallback` (`utf8`, or `latin1` where one byte must stay one character).
  */
 export function decodeText(content: Buffer, fallback: 'utf8' | 'latin1'): string {
-  switch (detectEncoding(content)) {
+  const encoding = detectEncoding(content)
+  const start = BOM_BYTES[encoding]
+  switch (encoding) {
     case 'utf16le':
-      return content.toString('utf16le', 2)
+      return content.toString('utf16le', start)
     case 'utf16be':
-      return Buffer.from(content.subarray(2, content.length - (content.length % 2))) // swap16 wants pairs
+      return Buffer.from(content.subarray(start, content.length - (content.length % 2))) // swap16 wants pairs
         .swap16()
         .toString('utf16le')
-    case 'bom-utf8':
-      return content.toString(fallback, 3)
     default:
-      return content.toString(fallback)
+      return content.toString(fallback, start)
   }
 }

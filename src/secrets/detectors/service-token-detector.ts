@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Severity } from '../../engine/finding.js'
 import type { Detector } from '../types.js'
 import type { TokenSpec } from './token-detector.js'
@@ -10,6 +11,11 @@ export interface ServiceTokenSpec extends Omit<TokenSpec, 'rule' | 'judge'> {
   type: string | ((token: string) => string)
   /** A further check of the token's shape, beyond its length and alphabet. */
   accept?: (token: string) => boolean
+  /**
+   * SHA-256 (hex) of a secret part (`secretOf`, else the token) that is public by design, such
+   * as an emulator's documented key: matched by hash so the key itself is not in our code.
+   */
+  publicKeySha256?: string
   /** Lower than the rule's `error` where the shape is not unique to the service. */
   severity?: Severity
   note?: string
@@ -20,12 +26,18 @@ export interface ServiceTokenSpec extends Omit<TokenSpec, 'rule' | 'judge'> {
  * patterns hold no line break and it reads one character either side of the token at most.
  */
 export function createServiceTokenDetector(spec: ServiceTokenSpec): Detector {
-  const { type, accept, severity = 'error', note, ...token } = spec
+  const { type, accept, publicKeySha256, severity = 'error', note, ...token } = spec
+  const isPublic = (value: string): boolean =>
+    publicKeySha256 !== undefined &&
+    createHash('sha256')
+      .update(token.secretOf?.(value) ?? value)
+      .digest('hex') === publicKeySha256
   const detector = createTokenDetector({
     rule: SERVICE_TOKEN_RULE,
     ...token,
     judge: (value) => {
       if (accept !== undefined && !accept(value)) return undefined
+      if (isPublic(value)) return undefined
       return { type: typeof type === 'string' ? type : type(value), severity, note }
     }
   })

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { Detector } from '../types.js'
 import { createServiceTokenDetector } from './service-token-detector.js'
 
@@ -9,8 +8,6 @@ const ACCOUNT_KEY = 'AccountKey='
  * documented, and shipped in every build of `@azure/storage-blob`; not a leak.
  */
 const EMULATOR_KEY_SHA256 = '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059'
-const isNotEmulatorKey = (token: string): boolean =>
-  createHash('sha256').update(token.slice(ACCOUNT_KEY.length)).digest('hex') !== EMULATOR_KEY_SHA256
 
 /**
  * Azure credentials. Storage and Service Bus/Event Hubs keys have no prefix of their own: they
@@ -27,7 +24,7 @@ export const AZURE_SERVICE_TOKENS: readonly Detector[] = [
     tail: BASE64_TAIL,
     minEntropy: 4.5,
     secretOf: (token) => token.slice(ACCOUNT_KEY.length),
-    accept: isNotEmulatorKey,
+    publicKeySha256: EMULATOR_KEY_SHA256,
     type: 'Azure storage account key'
   }),
   createServiceTokenDetector({

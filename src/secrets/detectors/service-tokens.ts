@@ -4,7 +4,6 @@
  * prefilter already stops at `_`, and all of them share one lookbehind there. Formats follow
  * the vendors' documentation and the gitleaks rules; lengths and alphabets are exact.
  */
-import { createHash } from 'node:crypto'
 import type { Detector } from '../types.js'
 import type { SeparatedTokenSpec } from './service-token-detector.js'
 import { createSeparatedTokenDetectors, nameByPrefix } from './service-token-detector.js'
@@ -24,8 +23,6 @@ const hasRandomCase = (token: string): boolean =>
 
 /** SHA-256 of the secret key that `supabase start` gives every local stack: public, not a leak. */
 const SUPABASE_LOCAL_KEY_SHA256 = 'c85debb55f2f204d868cc1552c42faa143b4c675f61363ab040dd50b5b5304cd'
-const isNotSupabaseLocalKey = (token: string): boolean =>
-  createHash('sha256').update(token).digest('hex') !== SUPABASE_LOCAL_KEY_SHA256
 
 const UNDERSCORE_LED: SeparatedTokenSpec[] = [
   {
@@ -135,7 +132,7 @@ const UNDERSCORE_LED: SeparatedTokenSpec[] = [
     pattern: /sb_secret_[A-Za-z0-9_-]{30,40}/y,
     tail: URL_SAFE_TAIL,
     minEntropy: 3.8,
-    accept: isNotSupabaseLocalKey,
+    publicKeySha256: SUPABASE_LOCAL_KEY_SHA256,
     type: 'Supabase secret API key'
   },
   {
