@@ -3116,6 +3116,17 @@ function detectEncoding(content) {
         return 'bom-utf8';
     return 'plain';
 }
+const BOM_BYTES = { utf16le: 2, utf16be: 2, 'bom-utf8': 3, plain: 0 };
+/** Length of the byte order mark the content opens with, 0 without one. */
+function bomLength(content) {
+    return BOM_BYTES[detectEncoding(content)];
+}
+/** A NUL byte in this many leading bytes marks a file as binary (UTF-16 text aside). */
+const SNIFF_BYTES = 8 * 1024;
+/** Binary content is not searched for text: secrets, forbidden patterns. */
+function isBinary(content) {
+    return content.subarray(0, SNIFF_BYTES).includes(0) && !isUtf16(content);
+}
 /** Whether the content is UTF-16 text by its byte order mark. */
 function isUtf16(content) {
     const encoding = detectEncoding(content);
@@ -3126,17 +3137,17 @@ function isUtf16(content) {
  * `fallback` (`utf8`, or `latin1` where one byte must stay one character).
  */
 function decodeText(content, fallback) {
-    switch (detectEncoding(content)) {
+    const encoding = detectEncoding(content);
+    const start = BOM_BYTES[encoding];
+    switch (encoding) {
         case 'utf16le':
-            return content.toString('utf16le', 2);
+            return content.toString('utf16le', start);
         case 'utf16be':
-            return Buffer.from(content.subarray(2, content.length - (content.length % 2))) // swap16 wants pairs
+            return Buffer.from(content.subarray(start, content.length - (content.length % 2))) // swap16 wants pairs
                 .swap16()
                 .toString('utf16le');
-        case 'bom-utf8':
-            return content.toString(fallback, 3);
         default:
-            return content.toString(fallback);
+            return content.toString(fallback, start);
     }
 }
 
@@ -3739,18 +3750,25 @@ const databaseUrl = {
 
 ;// CONCATENATED MODULE: ./src/secrets/detectors/service-token-detector.ts
 
+
 const SERVICE_TOKEN_RULE = 'secret/service-token';
 /**
  * A `secret/service-token` detector: a fixed-prefix token of one service. Line-local: its
  * patterns hold no line break and it reads one character either side of the token at most.
  */
 function createServiceTokenDetector(spec) {
-    const { type, accept, severity = 'error', note, ...token } = spec;
+    const { type, accept, publicKeySha256, severity = 'error', note, ...token } = spec;
+    const isPublic = (value) => publicKeySha256 !== undefined &&
+        (0,external_node_crypto_namespaceObject.createHash)('sha256')
+            .update(token.secretOf?.(value) ?? value)
+            .digest('hex') === publicKeySha256;
     const detector = createTokenDetector({
         rule: SERVICE_TOKEN_RULE,
         ...token,
         judge: (value) => {
             if (accept !== undefined && !accept(value))
+                return undefined;
+            if (isPublic(value))
                 return undefined;
             return { type: typeof type === 'string' ? type : type(value), severity, note };
         }
@@ -3797,7 +3815,6 @@ function nameByPrefix(types) {
 
 ;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens-azure.ts
 
-
 const BASE64_TAIL = /[A-Za-z0-9+/=]/;
 const ACCOUNT_KEY = 'AccountKey=';
 /**
@@ -3805,7 +3822,6 @@ const ACCOUNT_KEY = 'AccountKey=';
  * documented, and shipped in every build of `@azure/storage-blob`; not a leak.
  */
 const EMULATOR_KEY_SHA256 = '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059';
-const isNotEmulatorKey = (token) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token.slice(ACCOUNT_KEY.length)).digest('hex') !== EMULATOR_KEY_SHA256;
 /**
  * Azure credentials. Storage and Service Bus/Event Hubs keys have no prefix of their own: they
  * are found by the `AccountKey=`/`SharedAccessKey=` of the connection string that carries them
@@ -3821,7 +3837,7 @@ const AZURE_SERVICE_TOKENS = [
         tail: BASE64_TAIL,
         minEntropy: 4.5,
         secretOf: (token) => token.slice(ACCOUNT_KEY.length),
-        accept: isNotEmulatorKey,
+        publicKeySha256: EMULATOR_KEY_SHA256,
         type: 'Azure storage account key'
     }),
     createServiceTokenDetector({
@@ -4019,13 +4035,6 @@ const LETTER_LED_SERVICE_TOKENS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens.ts
-/**
- * `secret/service-token`: fixed-prefix tokens of services not covered by a rule of their own.
- * This file holds those found at the `_` that ends their prefix (`hf_`, `dckr_pat_`); the
- * prefilter already stops at `_`, and all of them share one lookbehind there. Formats follow
- * the vendors' documentation and the gitleaks rules; lengths and alphabets are exact.
- */
-
 
 
 
@@ -4039,7 +4048,6 @@ const service_tokens_URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
 const hasRandomCase = (token) => /[A-Z]{2}/.test(token) && (token.match(/[A-Z]/g)?.length ?? 0) >= 5;
 /** SHA-256 of the secret key that `supabase start` gives every local stack: public, not a leak. */
 const SUPABASE_LOCAL_KEY_SHA256 = 'c85debb55f2f204d868cc1552c42faa143b4c675f61363ab040dd50b5b5304cd';
-const isNotSupabaseLocalKey = (token) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token).digest('hex') !== SUPABASE_LOCAL_KEY_SHA256;
 const UNDERSCORE_LED = [
     {
         prefixes: ['hf'],
@@ -4147,7 +4155,7 @@ const UNDERSCORE_LED = [
         pattern: /sb_secret_[A-Za-z0-9_-]{30,40}/y,
         tail: service_tokens_URL_SAFE_TAIL,
         minEntropy: 3.8,
-        accept: isNotSupabaseLocalKey,
+        publicKeySha256: SUPABASE_LOCAL_KEY_SHA256,
         type: 'Supabase secret API key'
     },
     {
@@ -4632,6 +4640,7 @@ class FolderTracker {
 
 
 
+
 const SSH_KEY_NAME = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/;
 const ARMORED_EXTENSIONS = /\.(?:asc|gpg|pgp)$/;
 /** PEM, armored and PuTTY extensions in one test (it runs twice for every file). */
@@ -4699,10 +4708,6 @@ function opensWithPrivateKey(content) {
         .toString('latin1')
         .replace(/^\s*/, '');
     return /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(head);
-}
-/** Editors on Windows save keys with a UTF-8 byte order mark. */
-function bomLength(content) {
-    return content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
 }
 /**
  * Whether the first byte past a byte order mark and leading whitespace (`\s` in latin1) within
@@ -5058,7 +5063,7 @@ const SECRET_RULES = {
 ;// CONCATENATED MODULE: ./src/secrets/scan-buffer.ts
 
 
-const SNIFF_BYTES = 8 * 1024;
+
 const MiB = 1024 * 1024;
 /** Files are decoded and scanned this many bytes at a time, so memory stays bounded. */
 const CHUNK_BYTES = 16 * MiB;
@@ -5066,10 +5071,6 @@ const CHUNK_BYTES = 16 * MiB;
 const OVERLAP_BYTES = 80 * 1024;
 /** A chunk is cut after a newline when one comes this soon after the nominal cut. */
 const MAX_LINE_SEARCH_BYTES = 1 * MiB;
-/** Binary content (a NUL byte in the first 8 KiB, UTF-16 text aside) is not scanned for text secrets. */
-function isBinary(content) {
-    return content.subarray(0, SNIFF_BYTES).includes(0) && !isUtf16(content);
-}
 /**
  * Scans a file's bytes decoded as latin1 (one byte, one character: fast, and exact for the
  * ASCII that tokens are made of). Large files go in chunks that overlap, cut at line ends where
@@ -5369,12 +5370,16 @@ function endOfQuotedMap(content, start, end) {
     if (stop === end)
         return undefined; // not inside a string: the plain comment rules apply
     const comma = indexWithin(content, 0x2c /* , */, start, stop);
-    if (!content.toString('latin1', start, comma).toLowerCase().endsWith(';base64'))
+    if (!isBase64DataHeader(content, start, comma))
         return undefined;
     if (stop - comma <= MIN_QUOTED_PAYLOAD)
         return NOT_A_MAP;
     const head = content.toString('latin1', comma + 1, comma + 1 + MIN_QUOTED_PAYLOAD);
     return /^\s*\{/.test(Buffer.from(head, 'base64').toString('latin1')) ? stop : NOT_A_MAP;
+}
+/** Whether the `data:` URL whose header runs over `[start, comma)` is `;base64`-encoded. */
+function isBase64DataHeader(content, start, comma) {
+    return content.toString('latin1', start, comma).toLowerCase().endsWith(';base64');
 }
 /** The first `byte` (or bytes) in `[from, to)`, or `to`. */
 function indexWithin(content, byte, from, to) {
@@ -6084,8 +6089,7 @@ function decodeDataUrl(content, url) {
     const comma = content.indexOf(0x2c, url.start);
     if (comma === -1 || comma >= url.end)
         return Buffer.alloc(0);
-    const header = content.toString('latin1', url.start, comma).toLowerCase();
-    if (header.endsWith(';base64'))
+    if (isBase64DataHeader(content, url.start, comma))
         return Buffer.from(content.toString('latin1', comma + 1, url.end), 'base64');
     return decodePercent(content, comma + 1, url.end);
 }
@@ -11339,8 +11343,7 @@ function showPlain(text) {
 
 
 
-/** A NUL byte in this many leading bytes marks a file as binary; binary files are not searched. */
-const forbidden_content_SNIFF_BYTES = 8 * 1024;
+
 /** Matches of one pattern in one file reported one by one; the rest are counted in one more. */
 const MAX_REPORTS_PER_PATTERN = 10;
 /**
@@ -11357,7 +11360,7 @@ function createForbiddenContentCheck(entries) {
     }));
     return (file, report) => {
         const applicable = patterns.filter((p) => p.applies(file.path)).map((p) => p.entry);
-        if (applicable.length === 0 || forbidden_content_isBinary(file.content))
+        if (applicable.length === 0 || isBinary(file.content))
             return;
         const hits = applicable.map(() => ({ shown: [], more: { count: 0, first: 0, last: 0 } }));
         let lineBase = 1;
@@ -11368,9 +11371,6 @@ function createForbiddenContentCheck(entries) {
         }
         applicable.forEach((entry, i) => reportHits(file, entry, hits[i], report));
     };
-}
-function forbidden_content_isBinary(content) {
-    return content.subarray(0, forbidden_content_SNIFF_BYTES).includes(0) && !isUtf16(content);
 }
 /**
  * One pass of `regex` over the chunk (`lastIndex` loop); line numbers counted incrementally.
