@@ -198,6 +198,18 @@ const POSITIVES: Positive[] = [
     text: `fetch("https://api.example.com/v1?x=1&token=${fake.generic()}&y=2")`,
     rule: 'secret/generic',
     severity: 'warning'
+  },
+  {
+    name: 'generic secret in an aligned config column (64 blanks before the operator)',
+    text: `SESSION_SECRET${' \t'.repeat(32)}= "${fake.generic()}"`,
+    rule: 'secret/generic',
+    severity: 'warning'
+  },
+  {
+    name: 'generic token after a long name and a bracket',
+    text: `config['auth_token_for_the_release_bot'] = '${fake.generic()}'`,
+    rule: 'secret/generic',
+    severity: 'warning'
   }
 ]
 

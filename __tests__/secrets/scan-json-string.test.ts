@@ -88,11 +88,15 @@ describe('mayHoldSecrets', () => {
     expect(check(raw)).toBe(true)
   })
 
-  it('leaves a string with a raw control character to the full decode, which rejects it', () => {
-    const raw = `"const token = x\\n\tnothing"`
-    const { map, content, read } = embed(raw)
-    expect(mayHoldSecrets(map, content)).toBe(true)
-    expect(read).toThrow(/bad string/)
+  it('reads raw control characters (invalid JSON some tools write) as themselves', () => {
+    const benign = embed(`"const token = x\\n\tnothing\\n"`)
+    expect(mayHoldSecrets(benign.map, benign.content)).toBe(false)
+    expect(benign.read()).toBe('const token = x\n\tnothing\n')
+    const secret = fake.generic()
+    const leaked = embed(`"a\\n\tconst password = \\"${secret}\\"\u0001\\n"`)
+    expect(mayHoldSecrets(leaked.map, leaked.content)).toBe(true)
+    expect(leaked.read()).toBe(`a\n\tconst password = "${secret}"\u0001\n`)
+    expect(scanSecrets(leaked.read())).toEqual([expect.objectContaining({ rule: 'secret/generic' })])
   })
 
   it('never rules out a source the full scan finds something in (random sources)', () => {

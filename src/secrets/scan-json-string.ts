@@ -1,3 +1,4 @@
+import { parseJsonString } from '../sourcemap/json-string.js'
 import { DETECTORS } from './detectors/index.js'
 import { buildPrefilter, dropNegativeAssertions } from './prefilter.js'
 import type { Detector } from './types.js'
@@ -7,14 +8,11 @@ const PREFILTER = buildPrefilter(DETECTORS)
  * The prefilter run on a JSON string's raw bytes. Without `\u` and `\/` escapes, every character
  * a trigger needs is written as itself, so a trigger found in the decoded text is found at the
  * same spot in the raw bytes; only negative assertions could differ (`\n` is a letter there).
+ * Raw control characters (strict JSON forbids them; decoding takes them as themselves) are the
+ * same characters in both.
  */
 const RAW_PREFILTER = dropNegativeAssertions(PREFILTER.regex.source)
-/**
- * Raw control characters can make decoding fail: that is left to the full decode. Looked for in
- * the same pass as the triggers (an extra group, last), not in a second pass over every source.
- */
-const RAW_SCAN = new RegExp(`${RAW_PREFILTER}|([\\x00-\\x1f])`, 'g')
-const CONTROL_GROUP = PREFILTER.groups.length
+const RAW_SCAN = new RegExp(RAW_PREFILTER, 'g')
 const LINE_LOCAL = PREFILTER.groups.map((group) => group.every((d) => d.lineLocal === true))
 /** A line holding nothing that decoding would change (bar its final `\n`). */
 const PLAIN_LINE = /^[^\\\x80-\xff]*(?:\\n)?$/
@@ -45,7 +43,7 @@ export function mayHoldSecrets(buf: Buffer, token: JsonStringToken): boolean {
   regex.lastIndex = 0
   for (let hit = regex.exec(raw); hit !== null; hit = regex.exec(raw)) {
     const group = hit.findIndex((value, i) => i > 0 && value !== undefined) - 1
-    if (group === CONTROL_GROUP || !LINE_LOCAL[group]) return true
+    if (!LINE_LOCAL[group]) return true
     const hitEnd = hit.index + hit[0].length
     if (confirmOnLine(buf, start + 1, raw, hit.index, hitEnd, PREFILTER.groups[group])) return true
   }
@@ -83,7 +81,7 @@ function confirmOnLine(
 
 /** Decodes raw string bytes that start and end outside any escape or UTF-8 sequence. */
 function decodeRaw(buf: Buffer, from: number, to: number): string {
-  return JSON.parse(`"${buf.toString('utf8', from, to)}"`) as string
+  return parseJsonString(`"${buf.toString('utf8', from, to)}"`)
 }
 
 /** Whether `index` falls inside an escape: right after a backslash that escapes. */

@@ -80,15 +80,36 @@ export function measureString(buf: Buffer, start: number): StringStats {
   return { end: quote + 1, lines: bytes === 0 ? 0 : lines, bytes, disguised }
 }
 
-/** Decodes the JSON string token at `[start, end)` (quotes included). */
+/**
+ * Decodes the JSON string token at `[start, end)` (quotes included). Raw control characters,
+ * which strict JSON forbids but some tools write, are taken as themselves: the text is still
+ * what a reader of the map sees.
+ */
 export function decodeJsonString(buf: Buffer, start: number, end: number): string {
   const raw = buf.toString('utf8', start, end)
   if (raw.indexOf('\\') === -1) return raw.slice(1, -1)
   try {
-    return JSON.parse(raw) as string
+    return parseJsonString(raw)
   } catch (error) {
     throw jsonSyntaxError(buf, `bad string (${(error as Error).message})`, start)
   }
+}
+
+const CONTROL_CHARACTER = /[\x00-\x1f]/
+const CONTROL_CHARACTERS = /[\x00-\x1f]/g
+
+/** `JSON.parse` of a string literal (quotes included) that tolerates raw control characters. */
+export function parseJsonString(literal: string): string {
+  try {
+    return JSON.parse(literal) as string
+  } catch (error) {
+    if (!CONTROL_CHARACTER.test(literal)) throw error
+    return JSON.parse(literal.replace(CONTROL_CHARACTERS, escapeControl)) as string
+  }
+}
+
+function escapeControl(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
 }
 
 export function jsonSyntaxError(buf: Buffer, problem: string, at: number): SourceMapSyntaxError {

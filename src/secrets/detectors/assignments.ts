@@ -6,6 +6,8 @@ import { caseless } from './token-detector.js'
 
 const KEN_OR_KEY = `${caseless('ke')}(?:${caseless('n')}|${caseless('y')})`
 const ORD_OR_D = `(?:${caseless('ord')}|${caseless('d')})`
+/** Blanks allowed between a name and its `=`/`:` (aligned columns in config files). */
+const MAX_PADDING = 64
 
 /**
  * Names whose assigned value is a credential (password, passwd, secret, token, api_key, apikey),
@@ -14,14 +16,28 @@ const ORD_OR_D = `(?:${caseless('ord')}|${caseless('d')})`
  * starting on `t`, `s` or `p`; the letters after the anchor are matched before the lookbehind,
  * which V8 tests several at a time. A hit starts at the anchor and ends where the keyword ends.
  */
-const KEYWORD_TRIGGER = [
+const KEYWORDS = [
   `${KEN_OR_KEY}(?<=(?:${caseless('to')}|${caseless('api')}[_-]?)${KEN_OR_KEY})`,
   `${caseless('cret')}(?<=${caseless('secret')})`,
   `${caseless('w')}${ORD_OR_D}(?<=${caseless('passw')}${ORD_OR_D})`
 ].join('|')
+/**
+ * What `NAME_AND_OPERATOR` needs after the keyword, looked for ahead: most mentions of a keyword
+ * in code assign nothing (`token?: string` passes, `getToken()` does not), and ruling them out in
+ * the prefilter is far cheaper than confirming each. It also accepts the raw JSON spelling of
+ * the same text (`\"` for a quote, `\t` for a tab), so it holds on a map's undecoded sources.
+ */
+const ASSIGNMENT_AHEAD = `(?=[A-Za-z0-9_.-]{0,24}(?:\\\\?["']\\]?|\\])?(?:[ \\t]|\\\\t){0,${MAX_PADDING}}[=:])`
+const KEYWORD_TRIGGER = `(?:${KEYWORDS})${ASSIGNMENT_AHEAD}`
 
-/** The rest of the name after the keyword, then an assignment: `…_KEY = `, `Token": `, `secret:`. */
-const NAME_AND_OPERATOR = /([A-Za-z0-9_.-]{0,24})["'\]]?[ \t]*(===?|=>|:=|=|:)[ \t]*/y
+/**
+ * The rest of the name after the keyword, then an assignment: `…_KEY = `, `Token": `, `secret:`,
+ * `headers["x-api-key"] = `.
+ */
+const NAME_AND_OPERATOR = new RegExp(
+  `([A-Za-z0-9_.-]{0,24})(?:["']\\]?|\\])?[ \\t]{0,${MAX_PADDING}}(===?|=>|:=|=|:)[ \\t]*`,
+  'y'
+)
 const QUOTED_VALUE = /(["'`])([^\s"'`\\]{1,200})\1/y
 /** Unquoted values run to the end of the line (or a comment, or the next `&` parameter). */
 const BARE_VALUE = /[^\s"'`\\;,&<>(){}[\]]{1,200}(?=[ \t]*(?:$|#)|&)/my
