@@ -96,7 +96,9 @@ describe('mayHoldSecrets', () => {
     const leaked = embed(`"a\\n\tconst password = \\"${secret}\\"\u0001\\n"`)
     expect(mayHoldSecrets(leaked.map, leaked.content)).toBe(true)
     expect(leaked.read()).toBe(`a\n\tconst password = "${secret}"\u0001\n`)
-    expect(scanSecrets(leaked.read())).toEqual([expect.objectContaining({ rule: 'secret/generic' })])
+    expect(scanSecrets(leaked.read())).toEqual([
+      expect.objectContaining({ rule: 'secret/generic' })
+    ])
   })
 
   it('never rules out a source the full scan finds something in (random sources)', () => {

@@ -3325,6 +3325,8 @@ function createTokenDetector(spec) {
 
 const KEN_OR_KEY = `${caseless('ke')}(?:${caseless('n')}|${caseless('y')})`;
 const ORD_OR_D = `(?:${caseless('ord')}|${caseless('d')})`;
+/** Blanks allowed between a name and its `=`/`:` (aligned columns in config files). */
+const MAX_PADDING = 64;
 /**
  * Names whose assigned value is a credential (password, passwd, secret, token, api_key, apikey),
  * shared by the AWS-secret and generic detectors. Each is anchored on a rare letter of the word
@@ -3332,13 +3334,24 @@ const ORD_OR_D = `(?:${caseless('ord')}|${caseless('d')})`;
  * starting on `t`, `s` or `p`; the letters after the anchor are matched before the lookbehind,
  * which V8 tests several at a time. A hit starts at the anchor and ends where the keyword ends.
  */
-const KEYWORD_TRIGGER = [
+const KEYWORDS = [
     `${KEN_OR_KEY}(?<=(?:${caseless('to')}|${caseless('api')}[_-]?)${KEN_OR_KEY})`,
     `${caseless('cret')}(?<=${caseless('secret')})`,
     `${caseless('w')}${ORD_OR_D}(?<=${caseless('passw')}${ORD_OR_D})`
 ].join('|');
-/** The rest of the name after the keyword, then an assignment: `…_KEY = `, `Token": `, `secret:`. */
-const NAME_AND_OPERATOR = /([A-Za-z0-9_.-]{0,24})["'\]]?[ \t]*(===?|=>|:=|=|:)[ \t]*/y;
+/**
+ * What `NAME_AND_OPERATOR` needs after the keyword, looked for ahead: most mentions of a keyword
+ * in code assign nothing (`token?: string` passes, `getToken()` does not), and ruling them out in
+ * the prefilter is far cheaper than confirming each. It also accepts the raw JSON spelling of
+ * the same text (`\"` for a quote, `\t` for a tab), so it holds on a map's undecoded sources.
+ */
+const ASSIGNMENT_AHEAD = `(?=[A-Za-z0-9_.-]{0,24}(?:\\\\?["']\\]?|\\])?(?:[ \\t]|\\\\t){0,${MAX_PADDING}}[=:])`;
+const KEYWORD_TRIGGER = `(?:${KEYWORDS})${ASSIGNMENT_AHEAD}`;
+/**
+ * The rest of the name after the keyword, then an assignment: `…_KEY = `, `Token": `, `secret:`,
+ * `headers["x-api-key"] = `.
+ */
+const NAME_AND_OPERATOR = new RegExp(`([A-Za-z0-9_.-]{0,24})(?:["']\\]?|\\])?[ \\t]{0,${MAX_PADDING}}(===?|=>|:=|=|:)[ \\t]*`, 'y');
 const QUOTED_VALUE = /(["'`])([^\s"'`\\]{1,200})\1/y;
 /** Unquoted values run to the end of the line (or a comment, or the next `&` parameter). */
 const BARE_VALUE = /[^\s"'`\\;,&<>(){}[\]]{1,200}(?=[ \t]*(?:$|#)|&)/my;
@@ -5126,7 +5139,172 @@ function shift(match, lines, columns) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sourcemap/errors.ts
+class SourceMapSyntaxError extends Error {
+    kind;
+    offset;
+    name = 'SourceMapSyntaxError';
+    constructor(message, kind, 
+    /** Byte offset in the scanned buffer where the problem was found, when there is one. */
+    offset) {
+        super(message);
+        this.kind = kind;
+        this.offset = offset;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sourcemap/json-string.ts
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const END_OF_INPUT = 'unexpected end of input (is the file truncated?)';
+const UNTERMINATED = 'string never ends (is the file truncated?)';
+/**
+ * Finds the end of the JSON string starting at `start` (its opening quote) with native
+ * `indexOf` jumps from quote to quote: the one cost that scales with a map's size.
+ */
+function findStringEnd(buf, start) {
+    if (buf[start] !== QUOTE)
+        throw jsonSyntaxError(buf, 'expected a string', start);
+    for (let from = start + 1;;) {
+        const quote = buf.indexOf(QUOTE, from);
+        if (quote === -1)
+            throw jsonSyntaxError(buf, UNTERMINATED, start);
+        let k = quote - 1;
+        while (buf[k] === BACKSLASH)
+            k--;
+        // An even run of backslashes before the quote escapes only itself: the string ends here.
+        if (((quote - 1 - k) & 1) === 0)
+            return quote + 1;
+        from = quote + 1;
+    }
+}
+/**
+ * Like `findStringEnd`, visiting each escape (found with `indexOf` too) to count decoded
+ * newlines (`\n`, `\u000a`) and bytes: raw length minus what each escape saves.
+ */
+function measureString(buf, start) {
+    if (buf[start] !== QUOTE)
+        throw jsonSyntaxError(buf, 'expected a string', start);
+    let from = start + 1;
+    let lines = 1;
+    let saved = 0;
+    let quote = -2;
+    let slash = -2;
+    let disguised = false;
+    for (;;) {
+        if (quote < from)
+            quote = buf.indexOf(QUOTE, from);
+        if (slash !== -1 && slash < from)
+            slash = buf.indexOf(BACKSLASH, from);
+        if (quote === -1)
+            throw jsonSyntaxError(buf, UNTERMINATED, start);
+        if (slash === -1 || slash > quote)
+            break;
+        const escape = buf[slash + 1];
+        if (escape === 0x75 /* u */) {
+            disguised = true;
+            const code = readHex4(buf, slash + 2);
+            const low = isHighSurrogate(code) && buf[slash + 6] === BACKSLASH && buf[slash + 7] === 0x75
+                ? readHex4(buf, slash + 8)
+                : -1;
+            if (low >= 0xdc00 && low <= 0xdfff) {
+                saved += 12 - 4; // a surrogate pair: one 4-byte character
+                from = slash + 12;
+                continue;
+            }
+            if (code === 0x0a)
+                lines++;
+            // Lone surrogates decode to U+FFFD when written as UTF-8: 3 bytes, like other BMP characters.
+            saved += 6 - (code < 0x80 ? 1 : code < 0x800 ? 2 : 3);
+            from = slash + 6;
+            continue;
+        }
+        if (escape === 0x6e /* n */)
+            lines++;
+        else if (escape === 0x2f /* / */)
+            disguised = true;
+        else if (!isSimpleEscape(escape))
+            throw jsonSyntaxError(buf, 'invalid escape in string', slash);
+        saved += 1;
+        from = slash + 2;
+    }
+    const bytes = quote - start - 1 - saved;
+    return { end: quote + 1, lines: bytes === 0 ? 0 : lines, bytes, disguised };
+}
+/**
+ * Decodes the JSON string token at `[start, end)` (quotes included). Raw control characters,
+ * which strict JSON forbids but some tools write, are taken as themselves: the text is still
+ * what a reader of the map sees.
+ */
+function decodeJsonString(buf, start, end) {
+    const raw = buf.toString('utf8', start, end);
+    if (raw.indexOf('\\') === -1)
+        return raw.slice(1, -1);
+    try {
+        return parseJsonString(raw);
+    }
+    catch (error) {
+        throw jsonSyntaxError(buf, `bad string (${error.message})`, start);
+    }
+}
+// eslint-disable-next-line no-control-regex -- control characters are what these look for
+const CONTROL_CHARACTER = /[\x00-\x1f]/;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_CHARACTERS = /[\x00-\x1f]/g;
+/** `JSON.parse` of a string literal (quotes included) that tolerates raw control characters. */
+function parseJsonString(literal) {
+    try {
+        return JSON.parse(literal);
+    }
+    catch (error) {
+        if (!CONTROL_CHARACTER.test(literal))
+            throw error;
+        return JSON.parse(literal.replace(CONTROL_CHARACTERS, escapeControl));
+    }
+}
+function escapeControl(char) {
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+function jsonSyntaxError(buf, problem, at) {
+    return new SourceMapSyntaxError(`invalid JSON at ${describeOffset(buf, at)}: ${problem}`, 'json', at);
+}
+/** "byte 1,234 (line 3)": where a problem is, for messages. */
+function describeOffset(buf, offset) {
+    let line = 1;
+    for (let i = buf.indexOf(0x0a); i !== -1 && i < offset; i = buf.indexOf(0x0a, i + 1))
+        line++;
+    return `byte ${offset.toLocaleString('en-US')} (line ${line})`;
+}
+function readHex4(buf, at) {
+    let code = 0;
+    for (let i = at; i < at + 4; i++) {
+        const c = buf[i] ?? 0;
+        const lower = c | 0x20;
+        const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+        if (digit < 0)
+            throw jsonSyntaxError(buf, 'invalid \\u escape in string', at - 2);
+        code = code * 16 + digit;
+    }
+    return code;
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+/** The one-character escapes: " \ / b f n r t */
+function isSimpleEscape(c) {
+    return (c === 0x22 ||
+        c === 0x5c ||
+        c === 0x2f ||
+        c === 0x62 ||
+        c === 0x66 ||
+        c === 0x6e ||
+        c === 0x72 ||
+        c === 0x74);
+}
+
 ;// CONCATENATED MODULE: ./src/secrets/scan-json-string.ts
+
 
 
 const scan_json_string_PREFILTER = buildPrefilter(DETECTORS);
@@ -5134,20 +5312,17 @@ const scan_json_string_PREFILTER = buildPrefilter(DETECTORS);
  * The prefilter run on a JSON string's raw bytes. Without `\u` and `\/` escapes, every character
  * a trigger needs is written as itself, so a trigger found in the decoded text is found at the
  * same spot in the raw bytes; only negative assertions could differ (`\n` is a letter there).
+ * Raw control characters (strict JSON forbids them; decoding takes them as themselves) are the
+ * same characters in both.
  */
 const RAW_PREFILTER = dropNegativeAssertions(scan_json_string_PREFILTER.regex.source);
-/**
- * Raw control characters can make decoding fail: that is left to the full decode. Looked for in
- * the same pass as the triggers (an extra group, last), not in a second pass over every source.
- */
-const RAW_SCAN = new RegExp(`${RAW_PREFILTER}|([\\x00-\\x1f])`, 'g');
-const CONTROL_GROUP = scan_json_string_PREFILTER.groups.length;
+const RAW_SCAN = new RegExp(RAW_PREFILTER, 'g');
 const LINE_LOCAL = scan_json_string_PREFILTER.groups.map((group) => group.every((d) => d.lineLocal === true));
 /** A line holding nothing that decoding would change (bar its final `\n`). */
 const PLAIN_LINE = /^[^\\\x80-\xff]*(?:\\n)?$/;
 /** A hit on a longer line is not confirmed on its own: the whole string is decoded instead. */
 const MAX_LINE_BYTES = 4096;
-const BACKSLASH = '\\';
+const scan_json_string_BACKSLASH = '\\';
 /**
  * Whether `scanSecrets` could find anything in the decoded text of a JSON string token in `buf`,
  * decided without decoding it where possible: the prefilter runs on the raw bytes, and a hit of
@@ -5163,7 +5338,7 @@ function mayHoldSecrets(buf, token) {
     regex.lastIndex = 0;
     for (let hit = regex.exec(raw); hit !== null; hit = regex.exec(raw)) {
         const group = hit.findIndex((value, i) => i > 0 && value !== undefined) - 1;
-        if (group === CONTROL_GROUP || !LINE_LOCAL[group])
+        if (!LINE_LOCAL[group])
             return true;
         const hitEnd = hit.index + hit[0].length;
         if (confirmOnLine(buf, start + 1, raw, hit.index, hitEnd, scan_json_string_PREFILTER.groups[group]))
@@ -5199,16 +5374,16 @@ function confirmOnLine(buf, base, raw, at, hitEnd, detectors) {
 }
 /** Decodes raw string bytes that start and end outside any escape or UTF-8 sequence. */
 function decodeRaw(buf, from, to) {
-    return JSON.parse(`"${buf.toString('utf8', from, to)}"`);
+    return parseJsonString(`"${buf.toString('utf8', from, to)}"`);
 }
 /** Whether `index` falls inside an escape: right after a backslash that escapes. */
 function isEscaped(raw, index) {
-    return index > 0 && raw[index - 1] === BACKSLASH && startsEscape(raw, index - 1);
+    return index > 0 && raw[index - 1] === scan_json_string_BACKSLASH && startsEscape(raw, index - 1);
 }
 /** Whether the backslash at `index` starts an escape (an odd run of backslashes ends there). */
 function startsEscape(raw, index) {
     let k = index;
-    while (k >= 0 && raw[k] === BACKSLASH)
+    while (k >= 0 && raw[k] === scan_json_string_BACKSLASH)
         k--;
     return ((index - k) & 1) === 1;
 }
@@ -5394,148 +5569,6 @@ function trimEnd(content, start, end) {
 }
 function isSpace(c) {
     return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
-}
-
-;// CONCATENATED MODULE: ./src/sourcemap/errors.ts
-class SourceMapSyntaxError extends Error {
-    kind;
-    offset;
-    name = 'SourceMapSyntaxError';
-    constructor(message, kind, 
-    /** Byte offset in the scanned buffer where the problem was found, when there is one. */
-    offset) {
-        super(message);
-        this.kind = kind;
-        this.offset = offset;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sourcemap/json-string.ts
-
-const QUOTE = 0x22;
-const json_string_BACKSLASH = 0x5c;
-const END_OF_INPUT = 'unexpected end of input (is the file truncated?)';
-const UNTERMINATED = 'string never ends (is the file truncated?)';
-/**
- * Finds the end of the JSON string starting at `start` (its opening quote) with native
- * `indexOf` jumps from quote to quote: the one cost that scales with a map's size.
- */
-function findStringEnd(buf, start) {
-    if (buf[start] !== QUOTE)
-        throw jsonSyntaxError(buf, 'expected a string', start);
-    for (let from = start + 1;;) {
-        const quote = buf.indexOf(QUOTE, from);
-        if (quote === -1)
-            throw jsonSyntaxError(buf, UNTERMINATED, start);
-        let k = quote - 1;
-        while (buf[k] === json_string_BACKSLASH)
-            k--;
-        // An even run of backslashes before the quote escapes only itself: the string ends here.
-        if (((quote - 1 - k) & 1) === 0)
-            return quote + 1;
-        from = quote + 1;
-    }
-}
-/**
- * Like `findStringEnd`, visiting each escape (found with `indexOf` too) to count decoded
- * newlines (`\n`, `\u000a`) and bytes: raw length minus what each escape saves.
- */
-function measureString(buf, start) {
-    if (buf[start] !== QUOTE)
-        throw jsonSyntaxError(buf, 'expected a string', start);
-    let from = start + 1;
-    let lines = 1;
-    let saved = 0;
-    let quote = -2;
-    let slash = -2;
-    let disguised = false;
-    for (;;) {
-        if (quote < from)
-            quote = buf.indexOf(QUOTE, from);
-        if (slash !== -1 && slash < from)
-            slash = buf.indexOf(json_string_BACKSLASH, from);
-        if (quote === -1)
-            throw jsonSyntaxError(buf, UNTERMINATED, start);
-        if (slash === -1 || slash > quote)
-            break;
-        const escape = buf[slash + 1];
-        if (escape === 0x75 /* u */) {
-            disguised = true;
-            const code = readHex4(buf, slash + 2);
-            const low = isHighSurrogate(code) && buf[slash + 6] === json_string_BACKSLASH && buf[slash + 7] === 0x75
-                ? readHex4(buf, slash + 8)
-                : -1;
-            if (low >= 0xdc00 && low <= 0xdfff) {
-                saved += 12 - 4; // a surrogate pair: one 4-byte character
-                from = slash + 12;
-                continue;
-            }
-            if (code === 0x0a)
-                lines++;
-            // Lone surrogates decode to U+FFFD when written as UTF-8: 3 bytes, like other BMP characters.
-            saved += 6 - (code < 0x80 ? 1 : code < 0x800 ? 2 : 3);
-            from = slash + 6;
-            continue;
-        }
-        if (escape === 0x6e /* n */)
-            lines++;
-        else if (escape === 0x2f /* / */)
-            disguised = true;
-        else if (!isSimpleEscape(escape))
-            throw jsonSyntaxError(buf, 'invalid escape in string', slash);
-        saved += 1;
-        from = slash + 2;
-    }
-    const bytes = quote - start - 1 - saved;
-    return { end: quote + 1, lines: bytes === 0 ? 0 : lines, bytes, disguised };
-}
-/** Decodes the JSON string token at `[start, end)` (quotes included). */
-function decodeJsonString(buf, start, end) {
-    const raw = buf.toString('utf8', start, end);
-    if (raw.indexOf('\\') === -1)
-        return raw.slice(1, -1);
-    try {
-        return JSON.parse(raw);
-    }
-    catch (error) {
-        throw jsonSyntaxError(buf, `bad string (${error.message})`, start);
-    }
-}
-function jsonSyntaxError(buf, problem, at) {
-    return new SourceMapSyntaxError(`invalid JSON at ${describeOffset(buf, at)}: ${problem}`, 'json', at);
-}
-/** "byte 1,234 (line 3)": where a problem is, for messages. */
-function describeOffset(buf, offset) {
-    let line = 1;
-    for (let i = buf.indexOf(0x0a); i !== -1 && i < offset; i = buf.indexOf(0x0a, i + 1))
-        line++;
-    return `byte ${offset.toLocaleString('en-US')} (line ${line})`;
-}
-function readHex4(buf, at) {
-    let code = 0;
-    for (let i = at; i < at + 4; i++) {
-        const c = buf[i] ?? 0;
-        const lower = c | 0x20;
-        const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
-        if (digit < 0)
-            throw jsonSyntaxError(buf, 'invalid \\u escape in string', at - 2);
-        code = code * 16 + digit;
-    }
-    return code;
-}
-function isHighSurrogate(code) {
-    return code >= 0xd800 && code <= 0xdbff;
-}
-/** The one-character escapes: " \ / b f n r t */
-function isSimpleEscape(c) {
-    return (c === 0x22 ||
-        c === 0x5c ||
-        c === 0x2f ||
-        c === 0x62 ||
-        c === 0x66 ||
-        c === 0x6e ||
-        c === 0x72 ||
-        c === 0x74);
 }
 
 ;// CONCATENATED MODULE: ./src/sourcemap/json-cursor.ts

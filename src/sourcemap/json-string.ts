@@ -95,7 +95,9 @@ export function decodeJsonString(buf: Buffer, start: number, end: number): strin
   }
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what these look for
 const CONTROL_CHARACTER = /[\x00-\x1f]/
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_CHARACTERS = /[\x00-\x1f]/g
 
 /** `JSON.parse` of a string literal (quotes included) that tolerates raw control characters. */
