@@ -11208,7 +11208,7 @@ async function loadPolicy(file) {
     }
     const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch((error) => fail(`policy file cannot be read: ${error.message}`));
     // Loaded on demand: the YAML parser is a fifth of the bundle, and most runs have no policy file.
-    const { parsePolicy } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6373));
+    const { parsePolicy } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9730));
     return parsePolicy(text.replace(/^\uFEFF/, ''), shown);
 }
 function describePath(file) {
@@ -12168,6 +12168,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 

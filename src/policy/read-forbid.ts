@@ -4,6 +4,7 @@ import type { PolicyReader } from './reader.js'
 import { joinKey } from './reader.js'
 import { readGlob } from './read-rules.js'
 import type { ForbidEntry } from './schema.js'
+import { guardAgainstBacktracking } from './backtracking-guard.js'
 
 export const FORBID_KEYS = [
   'name',
@@ -96,6 +97,7 @@ function readMatcher(
   const source = reader.readString(field('pattern'), patternKey)
   if (source === undefined) return undefined
   let regex: RegExp
+  guardAgainstBacktracking()
   try {
     regex = new RegExp(source, flags)
   } catch (error) {
