@@ -3323,7 +3323,7 @@ function createTokenDetector(spec) {
 
 
 
-const KEN_OR_KEY = `${caseless('ke')}(?:${caseless('n')}|${caseless('y')})`;
+const KEN_OR_KEY = `${caseless('ke')}[NnYy]`;
 const ORD_OR_D = `(?:${caseless('ord')}|${caseless('d')})`;
 /** Blanks allowed between a name and its `=`/`:` (aligned columns in config files). */
 const MAX_PADDING = 64;
