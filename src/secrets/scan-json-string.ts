@@ -1,18 +1,8 @@
 import { parseJsonString } from '../sourcemap/json-string.js'
-import { DETECTORS } from './detectors/index.js'
-import { buildPrefilter, dropNegativeAssertions } from './prefilter.js'
+import { hitGroup, PREFILTER, RAW_PREFILTER_SOURCE } from './combined-prefilter.js'
 import type { Detector } from './types.js'
 
-const PREFILTER = buildPrefilter(DETECTORS)
-/**
- * The prefilter run on a JSON string's raw bytes. Without `\u` and `\/` escapes, every character
- * a trigger needs is written as itself, so a trigger found in the decoded text is found at the
- * same spot in the raw bytes; only negative assertions could differ (`\n` is a letter there).
- * Raw control characters (strict JSON forbids them; decoding takes them as themselves) are the
- * same characters in both.
- */
-const RAW_PREFILTER = dropNegativeAssertions(PREFILTER.regex.source)
-const RAW_SCAN = new RegExp(RAW_PREFILTER, 'g')
+const RAW_SCAN = new RegExp(RAW_PREFILTER_SOURCE, 'g')
 const LINE_LOCAL = PREFILTER.groups.map((group) => group.every((d) => d.lineLocal === true))
 /** A line holding nothing that decoding would change (bar its final `\n`). */
 const PLAIN_LINE = /^[^\\\x80-\xff]*(?:\\n)?$/
@@ -42,7 +32,7 @@ export function mayHoldSecrets(buf: Buffer, token: JsonStringToken): boolean {
   const regex = RAW_SCAN
   regex.lastIndex = 0
   for (let hit = regex.exec(raw); hit !== null; hit = regex.exec(raw)) {
-    const group = hit.findIndex((value, i) => i > 0 && value !== undefined) - 1
+    const group = hitGroup(hit)
     if (!LINE_LOCAL[group]) return true
     const hitEnd = hit.index + hit[0].length
     if (confirmOnLine(buf, start + 1, raw, hit.index, hitEnd, PREFILTER.groups[group])) return true

@@ -1,6 +1,5 @@
 import { lowerSeverity } from '../engine/finding.js'
-import { DETECTORS } from './detectors/index.js'
-import { buildPrefilter } from './prefilter.js'
+import { hitGroup, PREFILTER } from './combined-prefilter.js'
 import { redactSecret } from './redact.js'
 import type { Candidate, SecretMatch } from './types.js'
 
@@ -20,8 +19,6 @@ interface Found extends Candidate {
 }
 
 const TEST_FOLDER_NOTE = 'one level lower because it is under a test, fixture or example folder'
-
-const PREFILTER = buildPrefilter(DETECTORS)
 
 /** Finds the high-confidence secrets in a text; values come back redacted, never whole. */
 export function scanSecrets(text: string, options: ScanOptions = {}): SecretMatch[] {
@@ -67,8 +64,7 @@ function findCandidates(text: string): Found[] {
   const found: Found[] = []
   regex.lastIndex = 0
   for (let hit = regex.exec(text); hit !== null; hit = regex.exec(text)) {
-    const group = hit.findIndex((value, i) => i > 0 && value !== undefined)
-    for (const detector of groups[group - 1]) {
+    for (const detector of groups[hitGroup(hit)]) {
       const candidate = detector.confirm(text, hit.index, hit.index + hit[0].length)
       if (candidate === undefined) continue
       found.push({ ...candidate, rule: detector.rule, priority: detector.priority })
