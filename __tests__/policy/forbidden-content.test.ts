@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { CHUNK_BYTES, SNIFF_BYTES } from '../../src/policy/forbidden-content.js'
+import { CHUNK_BYTES } from '../../src/policy/forbidden-content.js'
+import { SNIFF_BYTES } from '../../src/util/text.js'
 import { createPolicyRule } from '../../src/policy/rule.js'
 import type { EntrySpec } from '../support/run-rule.js'
 import { runRule } from '../support/run-rule.js'

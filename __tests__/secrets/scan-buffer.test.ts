@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { CHUNK_BYTES, isBinary, scanSecretsInBuffer } from '../../src/secrets/scan-buffer.js'
+import { CHUNK_BYTES, scanSecretsInBuffer } from '../../src/secrets/scan-buffer.js'
+import { isBinary } from '../../src/util/text.js'
 import { createFakes } from './support/fake-secrets.js'
 
 const fake = createFakes(5)

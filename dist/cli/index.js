@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8742);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 785:
+/***/ 8742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4366,13 +4366,29 @@ function findGroupEnd(source, start) {
     throw new Error(`unterminated group in ${source}`);
 }
 
+;// CONCATENATED MODULE: ./src/secrets/combined-prefilter.ts
+
+
+/** Every detector's trigger in one regex: the one search each text gets. */
+const PREFILTER = buildPrefilter(DETECTORS);
+/**
+ * The prefilter run on a JSON string's raw bytes. Without `\u` and `\/` escapes, every character
+ * a trigger needs is written as itself, so a trigger found in the decoded text is found at the
+ * same spot in the raw bytes; only negative assertions could differ (`\n` is a letter there).
+ * Raw control characters (strict JSON forbids them; decoding takes them as themselves) are the
+ * same characters in both.
+ */
+const RAW_PREFILTER_SOURCE = dropNegativeAssertions(PREFILTER.regex.source);
+/** Index in `PREFILTER.groups` of the group a prefilter hit matched. */
+function hitGroup(hit) {
+    return hit.findIndex((value, i) => i > 0 && value !== undefined) - 1;
+}
+
 ;// CONCATENATED MODULE: ./src/secrets/scan.ts
 
 
 
-
 const TEST_FOLDER_NOTE = 'one level lower because it is under a test, fixture or example folder';
-const PREFILTER = buildPrefilter(DETECTORS);
 /** Finds the high-confidence secrets in a text; values come back redacted, never whole. */
 function scanSecrets(text, options = {}) {
     return findSecrets(text, options).map((m) => ({
@@ -4416,8 +4432,7 @@ function findCandidates(text) {
     const found = [];
     regex.lastIndex = 0;
     for (let hit = regex.exec(text); hit !== null; hit = regex.exec(text)) {
-        const group = hit.findIndex((value, i) => i > 0 && value !== undefined);
-        for (const detector of groups[group - 1]) {
+        for (const detector of groups[hitGroup(hit)]) {
             const candidate = detector.confirm(text, hit.index, hit.index + hit[0].length);
             if (candidate === undefined)
                 continue;
@@ -5076,7 +5091,6 @@ const SECRET_RULES = {
 ;// CONCATENATED MODULE: ./src/secrets/scan-buffer.ts
 
 
-
 const MiB = 1024 * 1024;
 /** Files are decoded and scanned this many bytes at a time, so memory stays bounded. */
 const CHUNK_BYTES = 16 * MiB;
@@ -5306,18 +5320,8 @@ function isSimpleEscape(c) {
 ;// CONCATENATED MODULE: ./src/secrets/scan-json-string.ts
 
 
-
-const scan_json_string_PREFILTER = buildPrefilter(DETECTORS);
-/**
- * The prefilter run on a JSON string's raw bytes. Without `\u` and `\/` escapes, every character
- * a trigger needs is written as itself, so a trigger found in the decoded text is found at the
- * same spot in the raw bytes; only negative assertions could differ (`\n` is a letter there).
- * Raw control characters (strict JSON forbids them; decoding takes them as themselves) are the
- * same characters in both.
- */
-const RAW_PREFILTER = dropNegativeAssertions(scan_json_string_PREFILTER.regex.source);
-const RAW_SCAN = new RegExp(RAW_PREFILTER, 'g');
-const LINE_LOCAL = scan_json_string_PREFILTER.groups.map((group) => group.every((d) => d.lineLocal === true));
+const RAW_SCAN = new RegExp(RAW_PREFILTER_SOURCE, 'g');
+const LINE_LOCAL = PREFILTER.groups.map((group) => group.every((d) => d.lineLocal === true));
 /** A line holding nothing that decoding would change (bar its final `\n`). */
 const PLAIN_LINE = /^[^\\\x80-\xff]*(?:\\n)?$/;
 /** A hit on a longer line is not confirmed on its own: the whole string is decoded instead. */
@@ -5337,11 +5341,11 @@ function mayHoldSecrets(buf, token) {
     const regex = RAW_SCAN;
     regex.lastIndex = 0;
     for (let hit = regex.exec(raw); hit !== null; hit = regex.exec(raw)) {
-        const group = hit.findIndex((value, i) => i > 0 && value !== undefined) - 1;
+        const group = hitGroup(hit);
         if (!LINE_LOCAL[group])
             return true;
         const hitEnd = hit.index + hit[0].length;
-        if (confirmOnLine(buf, start + 1, raw, hit.index, hitEnd, scan_json_string_PREFILTER.groups[group]))
+        if (confirmOnLine(buf, start + 1, raw, hit.index, hitEnd, PREFILTER.groups[group]))
             return true;
     }
     return false;
@@ -6266,6 +6270,7 @@ function secretRulesCoveredByPrivateFile(entry) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/secret.ts
+
 
 
 
@@ -11371,7 +11376,6 @@ function showPlain(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/policy/forbidden-content.ts
-
 
 
 

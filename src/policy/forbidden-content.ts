@@ -7,7 +7,6 @@ import { FORBIDDEN_CONTENT } from './meta.js'
 import type { ForbidEntry } from './schema.js'
 import { decodeText, isBinary, isUtf16 } from '../util/text.js'
 
-export { SNIFF_BYTES } from '../util/text.js'
 /** Matches of one pattern in one file reported one by one; the rest are counted in one more. */
 export const MAX_REPORTS_PER_PATTERN = 10
 /**

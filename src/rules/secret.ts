@@ -5,11 +5,12 @@ import type { Rule, RuleReport } from '../engine/rule.js'
 import { isFileEntry } from '../engine/rule.js'
 import { SECRET_RULES } from '../secrets/rules.js'
 import { scanSecrets } from '../secrets/scan.js'
-import { isBinary, scanSecretsInBuffer } from '../secrets/scan-buffer.js'
+import { scanSecretsInBuffer } from '../secrets/scan-buffer.js'
 import { mayHoldSecrets } from '../secrets/scan-json-string.js'
 import { isTestPath } from '../secrets/test-path.js'
 import type { SecretMatch } from '../secrets/types.js'
 import { forEachSourceInFile } from '../sourcemap/index.js'
+import { isBinary } from '../util/text.js'
 import { secretRulesCoveredByPrivateFile } from './private-file-overlap.js'
 
 /** Past this many matches of one rule in one entry, the rest are counted in one extra report. */

@@ -3,7 +3,6 @@ import { findSecrets, scanSecrets } from './scan.js'
 import type { SecretMatch } from './types.js'
 import { decodeText, isUtf16 } from '../util/text.js'
 
-export { isBinary } from '../util/text.js'
 const MiB = 1024 * 1024
 /** Files are decoded and scanned this many bytes at a time, so memory stays bounded. */
 export const CHUNK_BYTES = 16 * MiB
