@@ -5,10 +5,16 @@ import { plural } from '../util/format.js'
 import type { Member, MemberProblem } from './emit-member.js'
 import { isEmptyTar } from './detect-format.js'
 import { emitMember, tooLargeProblem } from './emit-member.js'
+import { collectGarbage } from '../util/collect-garbage.js'
 import type { Scope } from './walk-context.js'
 import { ArchiveReadError } from './walk-context.js'
 
 type Step = () => Promise<void> | void
+
+/** Bytes read between young collections: bounds the dead chunks held in memory at once. */
+const COLLECT_EVERY_BYTES = 4 * 1024 * 1024
+/** Before the rules read an entry this large, the garbage of reading it is dropped first. */
+const LARGE_ENTRY_BYTES = 16 * 1024 * 1024
 
 const TAR_KINDS: Record<string, EntryKind> = {
   File: 'file',
@@ -63,10 +69,16 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Prom
   const drain = async () => {
     for (let step = steps.shift(); step; step = steps.shift()) await step()
   }
+  let sinceCollect = 0
   try {
     for await (const chunk of chunks) {
       if (!sawEntry && isEmptyTar(chunk)) sawEntry = true
       parser.write(chunk)
+      sinceCollect += chunk.length
+      if (sinceCollect >= COLLECT_EVERY_BYTES) {
+        sinceCollect = 0
+        collectGarbage('minor')
+      }
       if (steps.length > 0) await drain()
       if (ctx.stopped) {
         parser.abort(new Error('walk stopped'))
@@ -123,6 +135,7 @@ function readEntry(entry: ReadEntry, scope: Scope, steps: Step[]): void {
   entry.on('end', () => {
     steps.push(async () => {
       if (!ctx.admitBytes(scope.prefix + entry.path, received)) return
+      if (received >= LARGE_ENTRY_BYTES) collectGarbage('major')
       member.content = received === content.length ? content : content.subarray(0, received)
       await emitMember(scope, member)
     })
