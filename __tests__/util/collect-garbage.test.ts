@@ -23,8 +23,10 @@ describe('collectGarbage', () => {
     }
   )
 
-  it('does not put gc on the global object', () => {
+  it('does not add gc to the global object', () => {
+    // contexts made after the flag is set (jest makes one per test file) do get it: compare
+    const before = 'gc' in globalThis
     collectGarbage('minor')
-    expect((globalThis as Record<string, unknown>).gc).toBeUndefined()
+    expect('gc' in globalThis).toBe(before)
   })
 })

@@ -13,8 +13,11 @@ type Step = () => Promise<void> | void
 
 /** Bytes read between young collections: bounds the dead chunks held in memory at once. */
 const COLLECT_EVERY_BYTES = 4 * 1024 * 1024
-/** Before the rules read an entry this large, the garbage of reading it is dropped first. */
-const LARGE_ENTRY_BYTES = 16 * 1024 * 1024
+/**
+ * Around an entry this large, full collections: before the rules read it, to drop the garbage of
+ * reading it; after, to drop it and what the rules made of it. A few milliseconds each.
+ */
+const LARGE_ENTRY_BYTES = 8 * 1024 * 1024
 
 const TAR_KINDS: Record<string, EntryKind> = {
   File: 'file',
@@ -126,18 +129,24 @@ function readEntry(entry: ReadEntry, scope: Scope, steps: Step[]): void {
     return
   }
   // the size is declared, but the parser never hands over more than it: preallocating is safe
-  const content = Buffer.allocUnsafe(entry.size)
+  let content: Buffer | undefined = Buffer.allocUnsafe(entry.size)
   let received = 0
   entry.on('data', (chunk: Buffer) => {
-    chunk.copy(content, received)
+    if (content) chunk.copy(content, received)
     received += chunk.length
   })
   entry.on('end', () => {
     steps.push(async () => {
-      if (!ctx.admitBytes(scope.prefix + entry.path, received)) return
-      if (received >= LARGE_ENTRY_BYTES) collectGarbage('major')
+      if (!content || !ctx.admitBytes(scope.prefix + entry.path, received)) return
+      const large = received >= LARGE_ENTRY_BYTES
+      if (large) collectGarbage('major')
       member.content = received === content.length ? content : content.subarray(0, received)
       await emitMember(scope, member)
+      if (!large) return
+      // V8 frees a large dead entry only at its next full collection, which could come long after
+      content = undefined
+      delete member.content
+      collectGarbage('major')
     })
   })
 }

@@ -19,6 +19,9 @@ interface Found extends Candidate {
 }
 
 const TEST_FOLDER_NOTE = 'one level lower because it is under a test, fixture or example folder'
+/** Texts from this size on are not left reachable through the last regex match. */
+const LARGE_TEXT_CHARS = 1024 * 1024
+const ANY = /(?:)/
 
 /** Finds the high-confidence secrets in a text; values come back redacted, never whole. */
 export function scanSecrets(text: string, options: ScanOptions = {}): SecretMatch[] {
@@ -34,6 +37,7 @@ export function scanSecrets(text: string, options: ScanOptions = {}): SecretMatc
 
 export function findSecrets(text: string, options: ScanOptions = {}): IndexedSecretMatch[] {
   const kept = dropOutranked(findCandidates(text))
+  if (text.length >= LARGE_TEXT_CHARS) forgetLastSubject()
   const matches: IndexedSecretMatch[] = []
   let line = 1
   let lineStart = 0
@@ -103,4 +107,13 @@ function dropOutranked(found: Found[]): Found[] {
     seen.add(key)
     return true
   })
+}
+
+/**
+ * V8 keeps the subject of the last successful regex match reachable (the legacy `RegExp.input`)
+ * until another match succeeds. After a large file's scan that held a 12 MB string alive through
+ * the whole arrival of the next entry; a match on an empty string lets it go.
+ */
+function forgetLastSubject(): void {
+  ANY.exec('')
 }
