@@ -165,6 +165,12 @@ describe('looksLikeSourceMap', () => {
     ['a JS file', 'const map = {"version":3,"mappings":"","sources":[]}', false],
     ['package.json', '{"name":"x","version":"1.0.0","main":"index.js"}', false],
     ['JSON without mappings', '{"version":3,"sources":["a"]}', false],
+    ['keys that only end like a map key', '{"myversion":3,"xmappings":"","_sources":[]}', false],
+    [
+      'a key name inside a value first',
+      '{"v":"version","version":3,"mappings":"","sources":[]}',
+      true
+    ],
     ['an empty file', '', false]
   ])('%s → %s', (_name, content, expected) => {
     expect(looksLikeSourceMap(Buffer.from(content))).toBe(expected)

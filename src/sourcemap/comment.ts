@@ -85,6 +85,7 @@ function readMarker(content: Buffer, at: number): boolean | undefined {
 
 /** Line numbers for comments found at byte offsets, with one pass over the newlines. */
 function addLines(content: Buffer, found: readonly Located[]): SourceMappingComment[] {
+  if (found.length === 0) return [] // nearly every file
   const lines = new Map<number, number>()
   let line = 1
   let newline = content.indexOf(0x0a)
