@@ -57,6 +57,7 @@ export const secretRule: Rule = {
           const covered = matches.length > 0 ? secretRulesCoveredByPrivateFile(entry) : undefined
           for (const match of matches) if (!covered?.has(match.rule)) found.push({ match })
         }
+        if (found.length === 0) return // nearly every file
         for (const report of toReports(entry, found)) context.report(report)
       }
     }
