@@ -6346,6 +6346,8 @@ const secretRule = {
                         if (!covered?.has(match.rule))
                             found.push({ match });
                 }
+                if (found.length === 0)
+                    return; // nearly every file
                 for (const report of toReports(entry, found))
                     context.report(report);
             }
