@@ -185,15 +185,15 @@ describe('walkArtifact per format', () => {
   })
 
   it.each([
-    ['bzip2', Buffer.from('BZh91AY&SY')],
-    ['xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 0])],
-    ['7-Zip', Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4])],
-    ['RAR', Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1')]
-  ])('reports %s as an archive it cannot look inside', async (format, bytes) => {
+    ['a bzip2', Buffer.from('BZh91AY&SY')],
+    ['an xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 0])],
+    ['a 7-Zip', Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4])],
+    ['a RAR', Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1')]
+  ])('reports %s archive as one it cannot look inside', async (format, bytes) => {
     const walked = await walkBuffer(bytes, 'thing.bin')
     expect(walked.entries).toEqual([])
     expect(problemList(walked)).toEqual(['archive/unsupported '])
-    expect(walked.problems[0].message).toContain(format)
+    expect(walked.problems[0].message).toContain(`'thing.bin' is ${format} archive`)
   })
 })
 

@@ -10708,11 +10708,12 @@ async function readData(reader, job) {
 
 
 
+/** How messages name each format the walker cannot open, article included. */
 const UNSUPPORTED = {
-    bzip2: 'bzip2',
-    xz: 'xz',
-    '7z': '7-Zip',
-    rar: 'RAR'
+    bzip2: 'a bzip2',
+    xz: 'an xz',
+    '7z': 'a 7-Zip',
+    rar: 'a RAR'
 };
 /** Walks a container whose format its first bytes gave; bad content ends as a problem, never a throw. */
 async function openArchive(source, format, scope) {
@@ -10729,7 +10730,7 @@ async function openArchive(source, format, scope) {
                     return await walkCompressed(source, 'zstd', scope);
                 return reportZstdUnavailable(scope);
             default:
-                scope.ctx.report('archive/unsupported', scope.where, `'${scope.name}' is a ${UNSUPPORTED[format] ?? format} archive, which release-audit cannot look inside; its content was not audited`, { format });
+                scope.ctx.report('archive/unsupported', scope.where, `'${scope.name}' is ${UNSUPPORTED[format] ?? `a ${format}`} archive, which release-audit cannot look inside; its content was not audited`, { format });
         }
     }
     catch (error) {

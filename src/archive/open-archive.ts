@@ -8,11 +8,12 @@ import { walkCompressed } from './walk-compressed.js'
 import { walkTar } from './walk-tar.js'
 import { walkZip } from './walk-zip.js'
 
+/** How messages name each format the walker cannot open, article included. */
 const UNSUPPORTED: Partial<Record<ArchiveFormat, string>> = {
-  bzip2: 'bzip2',
-  xz: 'xz',
-  '7z': '7-Zip',
-  rar: 'RAR'
+  bzip2: 'a bzip2',
+  xz: 'an xz',
+  '7z': 'a 7-Zip',
+  rar: 'a RAR'
 }
 
 /** Walks a container whose format its first bytes gave; bad content ends as a problem, never a throw. */
@@ -36,7 +37,7 @@ export async function openArchive(
         scope.ctx.report(
           'archive/unsupported',
           scope.where,
-          `'${scope.name}' is a ${UNSUPPORTED[format] ?? format} archive, which release-audit cannot look inside; its content was not audited`,
+          `'${scope.name}' is ${UNSUPPORTED[format] ?? `a ${format}`} archive, which release-audit cannot look inside; its content was not audited`,
           { format }
         )
     }
