@@ -151,6 +151,10 @@ const POSITIVES: Positive[] = [
     token: 'nt' + 'n_' + random(DIGITS, 11) + random(ALNUM, 35)
   },
   { service: 'Netlify personal access token', token: 'nf' + 'p_' + random(ALNUM, 36) },
+  { service: 'Groq API key', token: 'gs' + 'k_' + random(ALNUM, 52) },
+  { service: 'Replicate API token', token: 'r' + '8_' + random(URL_SAFE, 37) },
+  { service: 'xAI API key', token: 'xa' + 'i-' + random(ALNUM, 80) },
+  { service: 'Perplexity API key', token: 'pp' + 'lx-' + random(ALNUM, 48) },
   {
     service: 'Mailgun API key (the key- prefix is not unique to Mailgun)',
     token: 'key' + '-' + random(HEX, 32),
@@ -269,6 +273,11 @@ const NEGATIVES: Array<[string, string]> = [
     'SUPABASE_SECRET_KEY=sb_' + 'secret_' + 'N7UND0UgjKTVK-' + 'Uodkm0Hg_xSvEMPvz'
   ],
   ['key-value in prose and CSS', 'a key-value store; .monkey-patch { } data-key-name="x"'],
+  ['Groq key one short', 'gs' + 'k_' + random(ALNUM, 51)],
+  ['Groq-style placeholder', 'GROQ_API_KEY=gs' + 'k_' + 'x'.repeat(52)],
+  ['snake_case name ending in r8', 'const layer_r8_weightsAndBiasesForTheModel = 1'],
+  ['xAI key one long', 'xa' + 'i-' + random(ALNUM, 81)],
+  ['CSS and names with xai- and pplx-', '.pplx-button { } .xai-logo { } pplx-search-results-panel'],
   ['hash labelled cache-key-', `const id = "cache-key-${random(HEX, 32)}"`],
   ['hash after a dotted key-', `x.key-${random(HEX, 32)}`],
   ['Mailgun-like key of a repeated pattern', 'key' + '-' + 'deadbeef'.repeat(4)],

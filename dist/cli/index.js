@@ -3906,6 +3906,20 @@ const DASH_LED = [
         type: nameByPrefix({ sq0atp: 'Square access token', sq0csp: 'Square application secret' })
     },
     {
+        prefixes: ['xai'],
+        pattern: /xai-[A-Za-z0-9]{80}/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 4,
+        type: 'xAI API key'
+    },
+    {
+        prefixes: ['pplx'],
+        pattern: /pplx-[A-Za-z0-9]{48}/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 4,
+        type: 'Perplexity API key'
+    },
+    {
         prefixes: ['GOCSPX'],
         pattern: /GOCSPX-[A-Za-z0-9_-]{28}/y,
         tail: URL_SAFE_TAIL,
@@ -4216,6 +4230,20 @@ const UNDERSCORE_LED = [
         tail: WORD_TAIL,
         minEntropy: 3.8,
         type: 'Netlify personal access token'
+    },
+    {
+        prefixes: ['gsk'],
+        pattern: /gsk_[A-Za-z0-9]{52}/y,
+        tail: WORD_TAIL,
+        minEntropy: 4,
+        type: 'Groq API key'
+    },
+    {
+        prefixes: ['r8'],
+        pattern: /r8_[A-Za-z0-9_-]{37}/y,
+        tail: service_tokens_URL_SAFE_TAIL,
+        minEntropy: 3.8,
+        type: 'Replicate API token'
     }
 ];
 /** Every `secret/service-token` detector, whatever its lead character. */

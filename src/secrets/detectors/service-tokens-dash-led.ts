@@ -35,6 +35,20 @@ const DASH_LED: SeparatedTokenSpec[] = [
     type: nameByPrefix({ sq0atp: 'Square access token', sq0csp: 'Square application secret' })
   },
   {
+    prefixes: ['xai'],
+    pattern: /xai-[A-Za-z0-9]{80}/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 4,
+    type: 'xAI API key'
+  },
+  {
+    prefixes: ['pplx'],
+    pattern: /pplx-[A-Za-z0-9]{48}/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 4,
+    type: 'Perplexity API key'
+  },
+  {
     prefixes: ['GOCSPX'],
     pattern: /GOCSPX-[A-Za-z0-9_-]{28}/y,
     tail: URL_SAFE_TAIL,

@@ -180,6 +180,20 @@ const UNDERSCORE_LED: SeparatedTokenSpec[] = [
     tail: WORD_TAIL,
     minEntropy: 3.8,
     type: 'Netlify personal access token'
+  },
+  {
+    prefixes: ['gsk'],
+    pattern: /gsk_[A-Za-z0-9]{52}/y,
+    tail: WORD_TAIL,
+    minEntropy: 4,
+    type: 'Groq API key'
+  },
+  {
+    prefixes: ['r8'],
+    pattern: /r8_[A-Za-z0-9_-]{37}/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3.8,
+    type: 'Replicate API token'
   }
 ]
 
