@@ -152,6 +152,29 @@ const POSITIVES: Positive[] = [
   },
   { service: 'Netlify personal access token', token: 'nf' + 'p_' + random(ALNUM, 36) },
   { service: 'Groq API key', token: 'gs' + 'k_' + random(ALNUM, 52) },
+  {
+    service: 'LangSmith personal access token',
+    token: 'lsv2' + '_pt_' + random(HEX, 32) + '_' + random(HEX, 10)
+  },
+  {
+    service: 'LangSmith service key',
+    token: 'lsv2' + '_sk_' + random(HEX, 32) + '_' + random(HEX, 10)
+  },
+  { service: 'OpenRouter API key', token: 's' + 'k-or-v1-' + random(HEX, 64) },
+  { service: 'Shippo live API token', token: 'shippo' + '_live_' + random(HEX, 40) },
+  {
+    service: 'Shippo test API token',
+    token: 'shippo' + '_test_' + random(HEX, 40),
+    severity: 'warning'
+  },
+  {
+    service: 'Webhook signing secret (Stripe, Svix, Clerk)',
+    token: 'wh' + 'sec_' + random(ALNUM, 32)
+  },
+  {
+    service: 'Webhook signing secret (Stripe, Svix, Clerk)',
+    token: 'wh' + 'sec_' + random(BASE64, 43) + '='
+  },
   { service: 'Replicate API token', token: 'r' + '8_' + random(URL_SAFE, 37) },
   { service: 'xAI API key', token: 'xa' + 'i-' + random(ALNUM, 80) },
   { service: 'Perplexity API key', token: 'pp' + 'lx-' + random(ALNUM, 48) },
@@ -274,6 +297,10 @@ const NEGATIVES: Array<[string, string]> = [
   ],
   ['key-value in prose and CSS', 'a key-value store; .monkey-patch { } data-key-name="x"'],
   ['Groq key one short', 'gs' + 'k_' + random(ALNUM, 51)],
+  ['webhook secret placeholder', 'STRIPE_WEBHOOK_SECRET=wh' + 'sec_' + 'x'.repeat(32)],
+  ['webhook secret prefix in code', 'if (!secret.startsWith("wh' + 'sec_")) throw new Error()'],
+  ['OpenRouter key in upper-case hex', 's' + 'k-or-v1-' + random('0123456789ABCDEF', 64)],
+  ['Shippo token cut short', 'shippo' + '_live_' + random(HEX, 39)],
   ['Groq-style placeholder', 'GROQ_API_KEY=gs' + 'k_' + 'x'.repeat(52)],
   ['snake_case name ending in r8', 'const layer_r8_weightsAndBiasesForTheModel = 1'],
   ['xAI key one long', 'xa' + 'i-' + random(ALNUM, 81)],

@@ -3472,7 +3472,73 @@ const npmrcAuth = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/secrets/detectors/service-token-detector.ts
+
+
+const SERVICE_TOKEN_RULE = 'secret/service-token';
+/**
+ * A `secret/service-token` detector: a fixed-prefix token of one service. Line-local: its
+ * patterns hold no line break and it reads one character either side of the token at most.
+ */
+function createServiceTokenDetector(spec) {
+    const { type, accept, publicKeySha256, severity = 'error', note, ...token } = spec;
+    const isPublic = (value) => publicKeySha256 !== undefined &&
+        (0,external_node_crypto_namespaceObject.createHash)('sha256')
+            .update(token.secretOf?.(value) ?? value)
+            .digest('hex') === publicKeySha256;
+    const detector = createTokenDetector({
+        rule: SERVICE_TOKEN_RULE,
+        ...token,
+        judge: (value) => {
+            if (accept !== undefined && !accept(value))
+                return undefined;
+            if (isPublic(value))
+                return undefined;
+            return { type: typeof type === 'string' ? type : type(value), severity, note };
+        }
+    });
+    return { ...detector, lineLocal: true };
+}
+/**
+ * Detectors that all share ONE trigger at the separator, so the prefilter tries one lookbehind
+ * per `_` rather than one per service: on 40 MB of node_modules, 25 prefixes as separate
+ * lookbehinds slow it by ~57 %, as this trigger by ~5 %. Each detector checks its own shape.
+ */
+function createSeparatedTokenDetectors(separator, specs) {
+    const trigger = buildSeparatorTrigger(separator, specs.flatMap((spec) => spec.prefixes));
+    return specs.map(({ prefixes, ...spec }) => {
+        const offset = prefixes[0].length;
+        if (prefixes.some((prefix) => prefix.length !== offset)) {
+            throw new Error(`prefixes ${prefixes.join(', ')} must have one length`);
+        }
+        return createServiceTokenDetector({ ...spec, trigger, offset });
+    });
+}
+/**
+ * `_(?<=[fp]_)(?<=(?:h|nf)p…_)`-style: a class of the prefixes' last characters turns most
+ * separators away at once, then the prefixes grouped by that last character are tried.
+ */
+function buildSeparatorTrigger(separator, prefixes) {
+    const byLast = new Map();
+    for (const prefix of prefixes) {
+        if (!/^[A-Za-z0-9_]{2,}$/.test(prefix))
+            throw new Error(`bad token prefix ${prefix}`);
+        const heads = byLast.get(prefix.at(-1) ?? '') ?? [];
+        heads.push(prefix.slice(0, -1));
+        byLast.set(prefix.at(-1) ?? '', heads);
+    }
+    const branches = [...byLast].map(([last, heads]) => heads.length === 1 ? heads[0] + last : `(?:${heads.join('|')})${last}`);
+    const lasts = [...byLast.keys()].join('');
+    return `${separator}(?<=[${lasts}]${separator})(?<=(?:${branches.join('|')})${separator})`;
+}
+/** Names a token by the first prefix of `types` it starts with. */
+function nameByPrefix(types) {
+    const prefixes = Object.keys(types).sort((a, b) => b.length - a.length);
+    return (token) => types[prefixes.find((prefix) => token.startsWith(prefix)) ?? ''];
+}
+
 ;// CONCATENATED MODULE: ./src/secrets/detectors/cloud-services.ts
+
 
 const awsAccessKeyId = createTokenDetector({
     rule: 'secret/aws-access-key',
@@ -3586,6 +3652,15 @@ const openaiKey = createTokenDetector({
         type: OPENAI_TYPES[/^sk-(proj|svcacct|admin)-/.exec(token)?.[1] ?? 'legacy'],
         severity: 'error'
     })
+});
+/** OpenRouter keys open with `sk-` too: sharing the trigger costs the prefilter nothing. */
+const openRouterKey = createServiceTokenDetector({
+    trigger: SK_TRIGGER,
+    offset: 2,
+    pattern: /sk-or-v1-[a-f0-9]{64}/y,
+    tail: /[A-Za-z0-9_-]/,
+    minEntropy: 3.3,
+    type: 'OpenRouter API key'
 });
 
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -3760,71 +3835,6 @@ const databaseUrl = {
         };
     }
 };
-
-;// CONCATENATED MODULE: ./src/secrets/detectors/service-token-detector.ts
-
-
-const SERVICE_TOKEN_RULE = 'secret/service-token';
-/**
- * A `secret/service-token` detector: a fixed-prefix token of one service. Line-local: its
- * patterns hold no line break and it reads one character either side of the token at most.
- */
-function createServiceTokenDetector(spec) {
-    const { type, accept, publicKeySha256, severity = 'error', note, ...token } = spec;
-    const isPublic = (value) => publicKeySha256 !== undefined &&
-        (0,external_node_crypto_namespaceObject.createHash)('sha256')
-            .update(token.secretOf?.(value) ?? value)
-            .digest('hex') === publicKeySha256;
-    const detector = createTokenDetector({
-        rule: SERVICE_TOKEN_RULE,
-        ...token,
-        judge: (value) => {
-            if (accept !== undefined && !accept(value))
-                return undefined;
-            if (isPublic(value))
-                return undefined;
-            return { type: typeof type === 'string' ? type : type(value), severity, note };
-        }
-    });
-    return { ...detector, lineLocal: true };
-}
-/**
- * Detectors that all share ONE trigger at the separator, so the prefilter tries one lookbehind
- * per `_` rather than one per service: on 40 MB of node_modules, 25 prefixes as separate
- * lookbehinds slow it by ~57 %, as this trigger by ~5 %. Each detector checks its own shape.
- */
-function createSeparatedTokenDetectors(separator, specs) {
-    const trigger = buildSeparatorTrigger(separator, specs.flatMap((spec) => spec.prefixes));
-    return specs.map(({ prefixes, ...spec }) => {
-        const offset = prefixes[0].length;
-        if (prefixes.some((prefix) => prefix.length !== offset)) {
-            throw new Error(`prefixes ${prefixes.join(', ')} must have one length`);
-        }
-        return createServiceTokenDetector({ ...spec, trigger, offset });
-    });
-}
-/**
- * `_(?<=[fp]_)(?<=(?:h|nf)p…_)`-style: a class of the prefixes' last characters turns most
- * separators away at once, then the prefixes grouped by that last character are tried.
- */
-function buildSeparatorTrigger(separator, prefixes) {
-    const byLast = new Map();
-    for (const prefix of prefixes) {
-        if (!/^[A-Za-z0-9_]{2,}$/.test(prefix))
-            throw new Error(`bad token prefix ${prefix}`);
-        const heads = byLast.get(prefix.at(-1) ?? '') ?? [];
-        heads.push(prefix.slice(0, -1));
-        byLast.set(prefix.at(-1) ?? '', heads);
-    }
-    const branches = [...byLast].map(([last, heads]) => heads.length === 1 ? heads[0] + last : `(?:${heads.join('|')})${last}`);
-    const lasts = [...byLast.keys()].join('');
-    return `${separator}(?<=[${lasts}]${separator})(?<=(?:${branches.join('|')})${separator})`;
-}
-/** Names a token by the first prefix of `types` it starts with. */
-function nameByPrefix(types) {
-    const prefixes = Object.keys(types).sort((a, b) => b.length - a.length);
-    return (token) => types[prefixes.find((prefix) => token.startsWith(prefix)) ?? ''];
-}
 
 ;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens-azure.ts
 
@@ -4239,6 +4249,39 @@ const UNDERSCORE_LED = [
         type: 'Groq API key'
     },
     {
+        prefixes: ['lsv2_pt', 'lsv2_sk'],
+        pattern: /lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.3,
+        type: nameByPrefix({
+            lsv2_pt_: 'LangSmith personal access token',
+            lsv2_sk_: 'LangSmith service key'
+        })
+    },
+    {
+        prefixes: ['shippo_live'],
+        pattern: /shippo_live_[a-f0-9]{40}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.3,
+        type: 'Shippo live API token'
+    },
+    {
+        prefixes: ['shippo_test'],
+        pattern: /shippo_test_[a-f0-9]{40}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.3,
+        type: 'Shippo test API token',
+        severity: 'warning'
+    },
+    {
+        prefixes: ['whsec'],
+        // Stripe's are 32 base62 characters (64 hex from its CLI), Svix's and Clerk's base64
+        pattern: /whsec_[A-Za-z0-9+/]{32,88}={0,2}/y,
+        tail: /[A-Za-z0-9+/=_]/,
+        minEntropy: 3.5,
+        type: 'Webhook signing secret (Stripe, Svix, Clerk)'
+    },
+    {
         prefixes: ['r8'],
         pattern: /r8_[A-Za-z0-9_-]{37}/y,
         tail: service_tokens_URL_SAFE_TAIL,
@@ -4278,6 +4321,7 @@ const DETECTORS = [
     stripeKey,
     anthropicKey,
     openaiKey,
+    openRouterKey,
     ...SERVICE_TOKEN_DETECTORS,
     databaseUrl,
     privateKey,

@@ -1,3 +1,4 @@
+import { createServiceTokenDetector } from './service-token-detector.js'
 import { createTokenDetector } from './token-detector.js'
 
 export const awsAccessKeyId = createTokenDetector({
@@ -126,4 +127,14 @@ export const openaiKey = createTokenDetector({
     type: OPENAI_TYPES[/^sk-(proj|svcacct|admin)-/.exec(token)?.[1] ?? 'legacy'],
     severity: 'error'
   })
+})
+
+/** OpenRouter keys open with `sk-` too: sharing the trigger costs the prefilter nothing. */
+export const openRouterKey = createServiceTokenDetector({
+  trigger: SK_TRIGGER,
+  offset: 2,
+  pattern: /sk-or-v1-[a-f0-9]{64}/y,
+  tail: /[A-Za-z0-9_-]/,
+  minEntropy: 3.3,
+  type: 'OpenRouter API key'
 })

@@ -189,6 +189,39 @@ const UNDERSCORE_LED: SeparatedTokenSpec[] = [
     type: 'Groq API key'
   },
   {
+    prefixes: ['lsv2_pt', 'lsv2_sk'],
+    pattern: /lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}/y,
+    tail: WORD_TAIL,
+    minEntropy: 3.3,
+    type: nameByPrefix({
+      lsv2_pt_: 'LangSmith personal access token',
+      lsv2_sk_: 'LangSmith service key'
+    })
+  },
+  {
+    prefixes: ['shippo_live'],
+    pattern: /shippo_live_[a-f0-9]{40}/y,
+    tail: WORD_TAIL,
+    minEntropy: 3.3,
+    type: 'Shippo live API token'
+  },
+  {
+    prefixes: ['shippo_test'],
+    pattern: /shippo_test_[a-f0-9]{40}/y,
+    tail: WORD_TAIL,
+    minEntropy: 3.3,
+    type: 'Shippo test API token',
+    severity: 'warning'
+  },
+  {
+    prefixes: ['whsec'],
+    // Stripe's are 32 base62 characters (64 hex from its CLI), Svix's and Clerk's base64
+    pattern: /whsec_[A-Za-z0-9+/]{32,88}={0,2}/y,
+    tail: /[A-Za-z0-9+/=_]/,
+    minEntropy: 3.5,
+    type: 'Webhook signing secret (Stripe, Svix, Clerk)'
+  },
+  {
     prefixes: ['r8'],
     pattern: /r8_[A-Za-z0-9_-]{37}/y,
     tail: URL_SAFE_TAIL,
