@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Severity } from '../../src/engine/finding.js'
 import { scanSecrets } from '../../src/secrets/scan.js'
-import { createFakes, generatePrivateKeyPem } from './support/fake-secrets.js'
+import {
+  createFakes,
+  createRandom,
+  generatePrivateKeyPem,
+  HEX,
+  URL_SAFE
+} from './support/fake-secrets.js'
 
 const fake = createFakes()
 
@@ -342,6 +348,32 @@ const NEGATIVES: Array<[string, string]> = [
 
 describe('secret detectors: what they leave alone', () => {
   it.each(NEGATIVES)('%s', (_name, text) => {
+    expect(scanSecrets(text)).toEqual([])
+  })
+})
+
+describe('secret/gitlab-token: every kind of GitLab token', () => {
+  const random = createRandom(20261123)
+  it.each([
+    ['GitLab personal access token', 'gl' + 'pat-' + random(URL_SAFE, 20)],
+    ['GitLab deploy token', 'gl' + 'dt-' + random(URL_SAFE, 20)],
+    ['GitLab runner token', 'gl' + 'rt-' + random(URL_SAFE, 27) + '.' + random(HEX, 9)],
+    ['GitLab pipeline trigger token', 'gl' + 'ptt-' + random(HEX, 40)],
+    ['GitLab OAuth application secret', 'gl' + 'oas-' + random(HEX, 64)],
+    ['GitLab agent for Kubernetes token', 'gl' + 'agent-' + random(URL_SAFE, 50)]
+  ])('%s', (type, token) => {
+    const matches = scanSecrets(`curl -H "PRIVATE-TOKEN: ${token}" https://gitlab.example.com\n`)
+    expect(matches.map((m) => [m.rule, m.description, m.severity])).toEqual([
+      ['secret/gitlab-token', type, 'error']
+    ])
+  })
+
+  it.each([
+    ['a trigger token one short', 'gl' + 'ptt-' + random(HEX, 39)],
+    ['an OAuth secret in upper-case hex', 'gl' + 'oas-' + random('0123456789ABCDEF', 64)],
+    ['class names with the prefixes', '.glagent-status { } .glptt-row { } #gloas-form'],
+    ['an agent token cut short', 'gl' + 'agent-' + random(URL_SAFE, 49)]
+  ])('leaves alone %s', (_name, text) => {
     expect(scanSecrets(text)).toEqual([])
   })
 })

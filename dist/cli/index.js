@@ -3733,25 +3733,33 @@ const npmToken = createTokenDetector({
     tail: /[A-Za-z0-9_]/,
     judge: (token) => judgeChecksummed('npm access token', token.slice(4))
 });
-const gitlabToken = (trigger, offset) => createTokenDetector({
+const GITLAB_TYPES = {
+    glpat: 'GitLab personal access token',
+    gldt: 'GitLab deploy token',
+    glrt: 'GitLab runner token',
+    glptt: 'GitLab pipeline trigger token',
+    gloas: 'GitLab OAuth application secret',
+    glagent: 'GitLab agent for Kubernetes token'
+};
+const gitlabToken = (trigger, offset, pattern) => createTokenDetector({
     rule: 'secret/gitlab-token',
     trigger,
     offset,
-    // Legacy tokens are 20 characters; routable ones are longer and end in `.` + 9 characters.
-    pattern: /gl(?:pat|dt|rt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{9})?/y,
+    pattern,
     tail: /[A-Za-z0-9_.-]/,
     minEntropy: 3,
     judge: (token) => ({
-        type: token.startsWith('glpat')
-            ? 'GitLab personal access token'
-            : token.startsWith('gldt')
-                ? 'GitLab deploy token'
-                : 'GitLab runner token',
+        type: GITLAB_TYPES[token.slice(0, token.indexOf('-'))],
         severity: 'error'
     })
 });
-const gitlabPersonalToken = gitlabToken('-(?<=glpat-)', 5);
-const gitlabDeployOrRunnerToken = gitlabToken('-(?<=gl(?:dt|rt)-)', 4);
+/** One lookbehind for every prefix but `glpat`: each detector checks its own prefix's length. */
+const GITLAB_TRIGGER = '-(?<=gl(?:dt|rt|ptt|oas|agent)-)';
+// Legacy access tokens are 20 characters; routable ones are longer and end in `.` + 9 characters.
+const gitlabPersonalToken = gitlabToken('-(?<=glpat-)', 5, /glpat-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{9})?/y);
+const gitlabDeployOrRunnerToken = gitlabToken(GITLAB_TRIGGER, 4, /gl(?:dt|rt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{9})?/y);
+const gitlabTriggerOrOAuthToken = gitlabToken(GITLAB_TRIGGER, 5, /gl(?:ptt-[0-9a-f]{40}|oas-[0-9a-f]{64})/y);
+const gitlabAgentToken = gitlabToken(GITLAB_TRIGGER, 7, /glagent-[A-Za-z0-9_-]{50}/y);
 const pypiToken = createTokenDetector({
     rule: 'secret/pypi-token',
     trigger: '-(?<=pypi-)',
@@ -4311,6 +4319,8 @@ const DETECTORS = [
     npmrcAuth,
     gitlabPersonalToken,
     gitlabDeployOrRunnerToken,
+    gitlabTriggerOrOAuthToken,
+    gitlabAgentToken,
     pypiToken,
     awsAccessKeyId,
     awsSecretKey,
@@ -5149,7 +5159,7 @@ const SECRET_RULES = {
     },
     'secret/gitlab-token': {
         severity: 'error',
-        description: 'A GitLab token (glpat-, gldt-, glrt-)'
+        description: 'A GitLab token (glpat-, gldt-, glrt-, glptt-, gloas-, glagent-)'
     },
     'secret/pypi-token': {
         severity: 'error',

@@ -49,7 +49,7 @@ export const SECRET_RULES: Record<string, { severity: Severity; description: str
   },
   'secret/gitlab-token': {
     severity: 'error',
-    description: 'A GitLab token (glpat-, gldt-, glrt-)'
+    description: 'A GitLab token (glpat-, gldt-, glrt-, glptt-, gloas-, glagent-)'
   },
   'secret/pypi-token': {
     severity: 'error',

@@ -48,27 +48,49 @@ export const npmToken = createTokenDetector({
   judge: (token) => judgeChecksummed('npm access token', token.slice(4))
 })
 
-const gitlabToken = (trigger: string, offset: number): Detector =>
+const GITLAB_TYPES: Record<string, string> = {
+  glpat: 'GitLab personal access token',
+  gldt: 'GitLab deploy token',
+  glrt: 'GitLab runner token',
+  glptt: 'GitLab pipeline trigger token',
+  gloas: 'GitLab OAuth application secret',
+  glagent: 'GitLab agent for Kubernetes token'
+}
+
+const gitlabToken = (trigger: string, offset: number, pattern: RegExp): Detector =>
   createTokenDetector({
     rule: 'secret/gitlab-token',
     trigger,
     offset,
-    // Legacy tokens are 20 characters; routable ones are longer and end in `.` + 9 characters.
-    pattern: /gl(?:pat|dt|rt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{9})?/y,
+    pattern,
     tail: /[A-Za-z0-9_.-]/,
     minEntropy: 3,
     judge: (token) => ({
-      type: token.startsWith('glpat')
-        ? 'GitLab personal access token'
-        : token.startsWith('gldt')
-          ? 'GitLab deploy token'
-          : 'GitLab runner token',
+      type: GITLAB_TYPES[token.slice(0, token.indexOf('-'))],
       severity: 'error'
     })
   })
 
-export const gitlabPersonalToken = gitlabToken('-(?<=glpat-)', 5)
-export const gitlabDeployOrRunnerToken = gitlabToken('-(?<=gl(?:dt|rt)-)', 4)
+/** One lookbehind for every prefix but `glpat`: each detector checks its own prefix's length. */
+const GITLAB_TRIGGER = '-(?<=gl(?:dt|rt|ptt|oas|agent)-)'
+
+// Legacy access tokens are 20 characters; routable ones are longer and end in `.` + 9 characters.
+export const gitlabPersonalToken = gitlabToken(
+  '-(?<=glpat-)',
+  5,
+  /glpat-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{9})?/y
+)
+export const gitlabDeployOrRunnerToken = gitlabToken(
+  GITLAB_TRIGGER,
+  4,
+  /gl(?:dt|rt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{9})?/y
+)
+export const gitlabTriggerOrOAuthToken = gitlabToken(
+  GITLAB_TRIGGER,
+  5,
+  /gl(?:ptt-[0-9a-f]{40}|oas-[0-9a-f]{64})/y
+)
+export const gitlabAgentToken = gitlabToken(GITLAB_TRIGGER, 7, /glagent-[A-Za-z0-9_-]{50}/y)
 
 export const pypiToken = createTokenDetector({
   rule: 'secret/pypi-token',

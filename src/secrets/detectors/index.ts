@@ -15,6 +15,8 @@ import {
   githubClassicToken,
   githubFineGrainedToken,
   gitlabDeployOrRunnerToken,
+  gitlabTriggerOrOAuthToken,
+  gitlabAgentToken,
   gitlabPersonalToken,
   npmToken,
   pypiToken
@@ -30,6 +32,8 @@ export const DETECTORS: readonly Detector[] = [
   npmrcAuth,
   gitlabPersonalToken,
   gitlabDeployOrRunnerToken,
+  gitlabTriggerOrOAuthToken,
+  gitlabAgentToken,
   pypiToken,
   awsAccessKeyId,
   awsSecretKey,
