@@ -161,6 +161,34 @@ const POSITIVES: Positive[] = [
     token: 'lsv2' + '_sk_' + random(HEX, 32) + '_' + random(HEX, 10)
   },
   { service: 'OpenRouter API key', token: 's' + 'k-or-v1-' + random(HEX, 64) },
+  {
+    service: 'DeepSeek API key (the sk- + 32 hex shape is not unique to DeepSeek)',
+    token: 's' + 'k-' + random(HEX, 32),
+    severity: 'warning'
+  },
+  {
+    service: '1Password service account token',
+    token:
+      'ops' +
+      '_' +
+      Buffer.from(
+        JSON.stringify({
+          signInAddress: 'acme.1password.com',
+          userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000 },
+          email: random(LOWER_ALNUM, 12) + '@1passwordserviceaccounts.com',
+          srpX: random(HEX, 64),
+          muk: { alg: 'A256GCM', ext: true, k: random(URL_SAFE, 43), kty: 'oct' },
+          secretKey: 'A3-' + random(UPPER_ALNUM, 26),
+          deviceUuid: random(LOWER_ALNUM, 26)
+        })
+      ).toString('base64url')
+  },
+  { service: 'Sourcegraph access token', token: 'sg' + 'p_' + random(HEX, 40) },
+  {
+    service: 'Sourcegraph access token',
+    token: 'sg' + 'p_' + random(HEX, 16) + '_' + random(HEX, 40)
+  },
+  { service: 'Contentful personal access token', token: 'CF' + 'PAT-' + random(URL_SAFE, 43) },
   { service: 'Shippo live API token', token: 'shippo' + '_live_' + random(HEX, 40) },
   {
     service: 'Shippo test API token',
@@ -297,6 +325,11 @@ const NEGATIVES: Array<[string, string]> = [
   ],
   ['key-value in prose and CSS', 'a key-value store; .monkey-patch { } data-key-name="x"'],
   ['Groq key one short', 'gs' + 'k_' + random(ALNUM, 51)],
+  ['sk- and 32 hex inside a longer hex run', 's' + 'k-' + random(HEX, 40)],
+  ['sk- id glued to a word', 'task-' + random(HEX, 32)],
+  ['1Password prefix in code', 'if (token.startsWith("ops' + '_eyJ")) return true'],
+  ['Sourcegraph token in upper-case hex', 'sg' + 'p_' + random('0123456789ABCDEF', 40)],
+  ['Contentful token cut short', 'CF' + 'PAT-' + random(URL_SAFE, 42)],
   ['webhook secret placeholder', 'STRIPE_WEBHOOK_SECRET=wh' + 'sec_' + 'x'.repeat(32)],
   ['webhook secret prefix in code', 'if (!secret.startsWith("wh' + 'sec_")) throw new Error()'],
   ['OpenRouter key in upper-case hex', 's' + 'k-or-v1-' + random('0123456789ABCDEF', 64)],

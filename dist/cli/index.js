@@ -3662,6 +3662,20 @@ const openRouterKey = createServiceTokenDetector({
     minEntropy: 3.3,
     type: 'OpenRouter API key'
 });
+/**
+ * DeepSeek's keys are `sk-` and 32 lower-case hex digits: a shape other OpenAI-compatible services
+ * and hand-made ids can share, so a warning.
+ */
+const deepSeekKey = createServiceTokenDetector({
+    trigger: SK_TRIGGER,
+    offset: 2,
+    pattern: /sk-[a-f0-9]{32}/y,
+    tail: /[A-Za-z0-9_-]/,
+    minEntropy: 3.3,
+    type: 'DeepSeek API key',
+    severity: 'warning',
+    note: 'the sk- + 32 hex shape is not unique to DeepSeek'
+});
 
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -3936,6 +3950,13 @@ const DASH_LED = [
         tail: URL_SAFE_TAIL,
         minEntropy: 4,
         type: 'Perplexity API key'
+    },
+    {
+        prefixes: ['CFPAT'],
+        pattern: /CFPAT-[A-Za-z0-9_-]{43}/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 3.8,
+        type: 'Contentful personal access token'
     },
     {
         prefixes: ['GOCSPX'],
@@ -4290,6 +4311,21 @@ const UNDERSCORE_LED = [
         type: 'Webhook signing secret (Stripe, Svix, Clerk)'
     },
     {
+        prefixes: ['ops'],
+        // a service account token is `ops_` + base64url of a JSON document (`{"signInAddress":…`)
+        pattern: /ops_eyJ[A-Za-z0-9+/_-]{250,}={0,3}/y,
+        tail: /[A-Za-z0-9+/=_-]/,
+        minEntropy: 4,
+        type: '1Password service account token'
+    },
+    {
+        prefixes: ['sgp'],
+        pattern: /sgp_(?:(?:[a-f0-9]{16}|local)_)?[a-f0-9]{40}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.3,
+        type: 'Sourcegraph access token'
+    },
+    {
         prefixes: ['r8'],
         pattern: /r8_[A-Za-z0-9_-]{37}/y,
         tail: service_tokens_URL_SAFE_TAIL,
@@ -4332,6 +4368,7 @@ const DETECTORS = [
     anthropicKey,
     openaiKey,
     openRouterKey,
+    deepSeekKey,
     ...SERVICE_TOKEN_DETECTORS,
     databaseUrl,
     privateKey,

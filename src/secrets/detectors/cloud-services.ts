@@ -138,3 +138,18 @@ export const openRouterKey = createServiceTokenDetector({
   minEntropy: 3.3,
   type: 'OpenRouter API key'
 })
+
+/**
+ * DeepSeek's keys are `sk-` and 32 lower-case hex digits: a shape other OpenAI-compatible services
+ * and hand-made ids can share, so a warning.
+ */
+export const deepSeekKey = createServiceTokenDetector({
+  trigger: SK_TRIGGER,
+  offset: 2,
+  pattern: /sk-[a-f0-9]{32}/y,
+  tail: /[A-Za-z0-9_-]/,
+  minEntropy: 3.3,
+  type: 'DeepSeek API key',
+  severity: 'warning',
+  note: 'the sk- + 32 hex shape is not unique to DeepSeek'
+})

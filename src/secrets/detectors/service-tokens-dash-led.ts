@@ -49,6 +49,13 @@ const DASH_LED: SeparatedTokenSpec[] = [
     type: 'Perplexity API key'
   },
   {
+    prefixes: ['CFPAT'],
+    pattern: /CFPAT-[A-Za-z0-9_-]{43}/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3.8,
+    type: 'Contentful personal access token'
+  },
+  {
     prefixes: ['GOCSPX'],
     pattern: /GOCSPX-[A-Za-z0-9_-]{28}/y,
     tail: URL_SAFE_TAIL,

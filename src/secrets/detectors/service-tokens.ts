@@ -222,6 +222,21 @@ const UNDERSCORE_LED: SeparatedTokenSpec[] = [
     type: 'Webhook signing secret (Stripe, Svix, Clerk)'
   },
   {
+    prefixes: ['ops'],
+    // a service account token is `ops_` + base64url of a JSON document (`{"signInAddress":…`)
+    pattern: /ops_eyJ[A-Za-z0-9+/_-]{250,}={0,3}/y,
+    tail: /[A-Za-z0-9+/=_-]/,
+    minEntropy: 4,
+    type: '1Password service account token'
+  },
+  {
+    prefixes: ['sgp'],
+    pattern: /sgp_(?:(?:[a-f0-9]{16}|local)_)?[a-f0-9]{40}/y,
+    tail: WORD_TAIL,
+    minEntropy: 3.3,
+    type: 'Sourcegraph access token'
+  },
+  {
     prefixes: ['r8'],
     pattern: /r8_[A-Za-z0-9_-]{37}/y,
     tail: URL_SAFE_TAIL,
