@@ -3281,6 +3281,10 @@ function caseless(word) {
 }
 const ALNUM = /[A-Za-z0-9]/;
 /** Whether the character at `index` (if any) is a letter or digit. */
+/** `tail` of tokens made of letters, digits and `_`: one more such character means a longer word. */
+const WORD_TAIL = /[A-Za-z0-9_]/;
+/** `tail` of tokens in the URL-safe alphabet (letters, digits, `_` and `-`). */
+const URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
 function isAlnumAt(text, index) {
     return index >= 0 && index < text.length && ALNUM.test(text[index]);
 }
@@ -3558,7 +3562,7 @@ const googleApiKey = createTokenDetector({
     trigger: 'AIza',
     offset: 0,
     pattern: /AIza[A-Za-z0-9_-]{35}/y,
-    tail: /[A-Za-z0-9_-]/,
+    tail: URL_SAFE_TAIL,
     minEntropy: 3.5,
     judge: () => ({ type: 'Google API key', severity: 'warning' })
 });
@@ -3576,7 +3580,7 @@ const slackToken = createTokenDetector({
     offset: 4,
     // xoxb-<team digits>-<bot digits>-<secret>, xoxp- with three numeric parts, xoxa-2-…
     pattern: /xox[baprse]-(?:\d-)?\d{8,14}-[A-Za-z0-9-]{8,200}/y,
-    tail: /[A-Za-z0-9_-]/,
+    tail: URL_SAFE_TAIL,
     minEntropy: 3,
     judge: (token) => ({ type: SLACK_TYPES[token[3]], severity: 'error' })
 });
@@ -3585,7 +3589,7 @@ const slackAppToken = createTokenDetector({
     trigger: '-(?<=xapp-)',
     offset: 4,
     pattern: /xapp-\d-[A-Z0-9]{6,}-\d{6,}-[a-z0-9]{32,}/iy,
-    tail: /[A-Za-z0-9_-]/,
+    tail: URL_SAFE_TAIL,
     minEntropy: 3,
     judge: () => ({ type: 'Slack app-level token', severity: 'error' })
 });
@@ -3604,7 +3608,7 @@ const stripeKey = createTokenDetector({
     trigger: '_(?<=[rs]k_(?:live|test|prod)_)',
     offset: 7,
     pattern: /[rs]k_(?:live|test|prod)_[A-Za-z0-9]{10,99}/y,
-    tail: /[A-Za-z0-9_]/,
+    tail: WORD_TAIL,
     minEntropy: 3,
     judge: (token) => {
         const kind = token.startsWith('rk') ? 'restricted key' : 'secret key';
@@ -3627,7 +3631,7 @@ const anthropicKey = createTokenDetector({
     offset: 2,
     // API and admin keys end in "AA"; OAuth tokens have no published length, so only a minimum.
     pattern: /sk-ant-(?:(?:api|admin)\d\d-[A-Za-z0-9_-]{80,128}AA(?![A-Za-z0-9_-])|o[ar]t\d\d-[A-Za-z0-9_-]{40,300})/y,
-    tail: /[A-Za-z0-9_-]/,
+    tail: URL_SAFE_TAIL,
     minEntropy: 3.5,
     judge: (token) => ({
         type: ANTHROPIC_TYPES[token.slice(7).replace(/[0-9].*$/, '')],
@@ -3646,7 +3650,7 @@ const openaiKey = createTokenDetector({
     offset: 2,
     // "T3BlbkFJ" is base64 of "OpenAI", embedded in every key format.
     pattern: /sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})/y,
-    tail: /[A-Za-z0-9_-]/,
+    tail: URL_SAFE_TAIL,
     minEntropy: 3.5,
     judge: (token) => ({
         type: OPENAI_TYPES[/^sk-(proj|svcacct|admin)-/.exec(token)?.[1] ?? 'legacy'],
@@ -3658,7 +3662,7 @@ const openRouterKey = createServiceTokenDetector({
     trigger: SK_TRIGGER,
     offset: 2,
     pattern: /sk-or-v1-[a-f0-9]{64}/y,
-    tail: /[A-Za-z0-9_-]/,
+    tail: URL_SAFE_TAIL,
     minEntropy: 3.3,
     type: 'OpenRouter API key'
 });
@@ -3670,7 +3674,7 @@ const deepSeekKey = createServiceTokenDetector({
     trigger: SK_TRIGGER,
     offset: 2,
     pattern: /sk-[a-f0-9]{32}/y,
-    tail: /[A-Za-z0-9_-]/,
+    tail: URL_SAFE_TAIL,
     minEntropy: 3.3,
     type: 'DeepSeek API key',
     severity: 'warning',
@@ -3727,7 +3731,7 @@ const githubClassicToken = createTokenDetector({
     trigger: '_(?<=gh[pousr]_)',
     offset: 3,
     pattern: /gh[pousr]_[A-Za-z0-9]{36}/y,
-    tail: /[A-Za-z0-9_]/,
+    tail: WORD_TAIL,
     judge: (token) => judgeChecksummed(CLASSIC_GITHUB_TYPES[token.slice(0, 3)], token.slice(4))
 });
 const githubFineGrainedToken = createTokenDetector({
@@ -3735,7 +3739,7 @@ const githubFineGrainedToken = createTokenDetector({
     trigger: '_(?<=github_pat_)',
     offset: 10,
     pattern: /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}/y,
-    tail: /[A-Za-z0-9_]/,
+    tail: WORD_TAIL,
     minEntropy: 4,
     judge: () => ({ type: 'GitHub fine-grained personal access token', severity: 'error' })
 });
@@ -3744,7 +3748,7 @@ const npmToken = createTokenDetector({
     trigger: '_(?<=npm_)',
     offset: 3,
     pattern: /npm_[A-Za-z0-9]{36}/y,
-    tail: /[A-Za-z0-9_]/,
+    tail: WORD_TAIL,
     judge: (token) => judgeChecksummed('npm access token', token.slice(4))
 });
 const GITLAB_TYPES = {
@@ -3780,7 +3784,7 @@ const pypiToken = createTokenDetector({
     offset: 4,
     // The body is a macaroon whose base64 always starts with "\x02\x01\x08pypi.org".
     pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/y,
-    tail: /[A-Za-z0-9_-]/,
+    tail: URL_SAFE_TAIL,
     judge: () => ({ type: 'PyPI upload token', severity: 'error' })
 });
 
@@ -3862,6 +3866,9 @@ const databaseUrl = {
 
 const BASE64_TAIL = /[A-Za-z0-9+/=]/;
 const ACCOUNT_KEY = 'AccountKey=';
+const SHARED_ACCESS_KEY = 'SharedAccessKey=';
+/** The key itself, without the `Name=` of the connection-string field it was found by. */
+const service_tokens_azure_valueOf = (field) => (token) => token.slice(field.length);
 /**
  * SHA-256 of the account key of Azurite and the storage emulator (`devstoreaccount1`): public,
  * documented, and shipped in every build of `@azure/storage-blob`; not a leak.
@@ -3875,24 +3882,24 @@ const EMULATOR_KEY_SHA256 = '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b
  */
 const AZURE_SERVICE_TOKENS = [
     createServiceTokenDetector({
-        trigger: 'AccountKey=',
+        trigger: ACCOUNT_KEY,
         offset: 0,
         // A 64-byte key in base64: 86 characters and `==`.
         pattern: /AccountKey=[A-Za-z0-9+/]{86}==/y,
         tail: BASE64_TAIL,
         minEntropy: 4.5,
-        secretOf: (token) => token.slice(ACCOUNT_KEY.length),
+        secretOf: service_tokens_azure_valueOf(ACCOUNT_KEY),
         publicKeySha256: EMULATOR_KEY_SHA256,
         type: 'Azure storage account key'
     }),
     createServiceTokenDetector({
-        trigger: 'SharedAccessKey=',
+        trigger: SHARED_ACCESS_KEY,
         offset: 0,
         // A 32-byte key in base64: 43 characters and `=`.
         pattern: /SharedAccessKey=[A-Za-z0-9+/]{43}=/y,
         tail: BASE64_TAIL,
         minEntropy: 4.2,
-        secretOf: (token) => token.slice('SharedAccessKey='.length),
+        secretOf: service_tokens_azure_valueOf(SHARED_ACCESS_KEY),
         type: 'Azure shared access key (Service Bus, Event Hubs, IoT Hub)'
     }),
     createServiceTokenDetector({
@@ -3907,7 +3914,7 @@ const AZURE_SERVICE_TOKENS = [
 
 ;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens-dash-led.ts
 
-const URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
+
 const DASH_LED = [
     {
         prefixes: ['PMAK'],
@@ -4033,13 +4040,12 @@ function polymod(values) {
 
 
 
-const service_tokens_letter_led_URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
 /** Telegram bot ids have 8 to 10 digits; one detector per length keeps each offset fixed. */
 const telegramBotToken = (digits) => createServiceTokenDetector({
     trigger: 'A(?<=\\d:A)A',
     offset: digits + 1,
     pattern: new RegExp(`\\d{${digits}}:AA[A-Za-z0-9_-]{33}`, 'y'),
-    tail: service_tokens_letter_led_URL_SAFE_TAIL,
+    tail: URL_SAFE_TAIL,
     minEntropy: 3.8,
     type: 'Telegram bot token'
 });
@@ -4048,7 +4054,7 @@ const LETTER_LED_SERVICE_TOKENS = [
         trigger: 'SG\\.',
         offset: 0,
         pattern: /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/y,
-        tail: service_tokens_letter_led_URL_SAFE_TAIL,
+        tail: URL_SAFE_TAIL,
         minEntropy: 4.3,
         type: 'SendGrid API key'
     }),
@@ -4056,7 +4062,7 @@ const LETTER_LED_SERVICE_TOKENS = [
         trigger: 'hv[sb]\\.',
         offset: 0,
         pattern: /hv(?:s\.[A-Za-z0-9_-]{90,200}|b\.[A-Za-z0-9_-]{138,300})/y,
-        tail: service_tokens_letter_led_URL_SAFE_TAIL,
+        tail: URL_SAFE_TAIL,
         minEntropy: 4.5,
         type: nameByPrefix({
             'hvs.': 'HashiCorp Vault service token',
@@ -4093,7 +4099,7 @@ const LETTER_LED_SERVICE_TOKENS = [
         trigger: 'https:\\/\\/(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com\\/api\\/',
         offset: 0,
         pattern: /https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,80}/y,
-        tail: service_tokens_letter_led_URL_SAFE_TAIL,
+        tail: URL_SAFE_TAIL,
         minEntropy: 4,
         secretOf: (url) => url.slice(url.lastIndexOf('/') + 1),
         type: 'Discord webhook URL'
@@ -4105,8 +4111,7 @@ const LETTER_LED_SERVICE_TOKENS = [
 
 
 
-const WORD_TAIL = /[A-Za-z0-9_]/;
-const service_tokens_URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
+
 /**
  * The body is letters only, so a long camelCase name (`hf_loadModelConfigurationFromServer`)
  * fits the shape. Random letters put capitals side by side; 1 token in 1,000 has no such pair.
@@ -4134,7 +4139,7 @@ const UNDERSCORE_LED = [
     {
         prefixes: ['dckr_pat'],
         pattern: /dckr_pat_[A-Za-z0-9_-]{27}/y,
-        tail: service_tokens_URL_SAFE_TAIL,
+        tail: URL_SAFE_TAIL,
         minEntropy: 3.8,
         type: 'Docker Hub personal access token'
     },
@@ -4197,7 +4202,7 @@ const UNDERSCORE_LED = [
     {
         prefixes: ['fo1'],
         pattern: /fo1_[A-Za-z0-9_-]{43}/y,
-        tail: service_tokens_URL_SAFE_TAIL,
+        tail: URL_SAFE_TAIL,
         minEntropy: 4,
         type: 'Fly.io access token'
     },
@@ -4219,7 +4224,7 @@ const UNDERSCORE_LED = [
     {
         prefixes: ['sb'],
         pattern: /sb_secret_[A-Za-z0-9_-]{30,40}/y,
-        tail: service_tokens_URL_SAFE_TAIL,
+        tail: URL_SAFE_TAIL,
         minEntropy: 3.8,
         publicKeySha256: SUPABASE_LOCAL_KEY_SHA256,
         type: 'Supabase secret API key'
@@ -4252,7 +4257,7 @@ const UNDERSCORE_LED = [
     {
         prefixes: ['figd'],
         pattern: /figd_[A-Za-z0-9_-]{40}/y,
-        tail: service_tokens_URL_SAFE_TAIL,
+        tail: URL_SAFE_TAIL,
         minEntropy: 4,
         type: 'Figma personal access token'
     },
@@ -4328,7 +4333,7 @@ const UNDERSCORE_LED = [
     {
         prefixes: ['r8'],
         pattern: /r8_[A-Za-z0-9_-]{37}/y,
-        tail: service_tokens_URL_SAFE_TAIL,
+        tail: URL_SAFE_TAIL,
         minEntropy: 3.8,
         type: 'Replicate API token'
     }

@@ -1,5 +1,5 @@
 import { createServiceTokenDetector } from './service-token-detector.js'
-import { createTokenDetector } from './token-detector.js'
+import { createTokenDetector, URL_SAFE_TAIL, WORD_TAIL } from './token-detector.js'
 
 export const awsAccessKeyId = createTokenDetector({
   rule: 'secret/aws-access-key',
@@ -20,7 +20,7 @@ export const googleApiKey = createTokenDetector({
   trigger: 'AIza',
   offset: 0,
   pattern: /AIza[A-Za-z0-9_-]{35}/y,
-  tail: /[A-Za-z0-9_-]/,
+  tail: URL_SAFE_TAIL,
   minEntropy: 3.5,
   judge: () => ({ type: 'Google API key', severity: 'warning' })
 })
@@ -40,7 +40,7 @@ export const slackToken = createTokenDetector({
   offset: 4,
   // xoxb-<team digits>-<bot digits>-<secret>, xoxp- with three numeric parts, xoxa-2-…
   pattern: /xox[baprse]-(?:\d-)?\d{8,14}-[A-Za-z0-9-]{8,200}/y,
-  tail: /[A-Za-z0-9_-]/,
+  tail: URL_SAFE_TAIL,
   minEntropy: 3,
   judge: (token) => ({ type: SLACK_TYPES[token[3]], severity: 'error' })
 })
@@ -50,7 +50,7 @@ export const slackAppToken = createTokenDetector({
   trigger: '-(?<=xapp-)',
   offset: 4,
   pattern: /xapp-\d-[A-Z0-9]{6,}-\d{6,}-[a-z0-9]{32,}/iy,
-  tail: /[A-Za-z0-9_-]/,
+  tail: URL_SAFE_TAIL,
   minEntropy: 3,
   judge: () => ({ type: 'Slack app-level token', severity: 'error' })
 })
@@ -72,7 +72,7 @@ export const stripeKey = createTokenDetector({
   trigger: '_(?<=[rs]k_(?:live|test|prod)_)',
   offset: 7,
   pattern: /[rs]k_(?:live|test|prod)_[A-Za-z0-9]{10,99}/y,
-  tail: /[A-Za-z0-9_]/,
+  tail: WORD_TAIL,
   minEntropy: 3,
   judge: (token) => {
     const kind = token.startsWith('rk') ? 'restricted key' : 'secret key'
@@ -99,7 +99,7 @@ export const anthropicKey = createTokenDetector({
   // API and admin keys end in "AA"; OAuth tokens have no published length, so only a minimum.
   pattern:
     /sk-ant-(?:(?:api|admin)\d\d-[A-Za-z0-9_-]{80,128}AA(?![A-Za-z0-9_-])|o[ar]t\d\d-[A-Za-z0-9_-]{40,300})/y,
-  tail: /[A-Za-z0-9_-]/,
+  tail: URL_SAFE_TAIL,
   minEntropy: 3.5,
   judge: (token) => ({
     type: ANTHROPIC_TYPES[token.slice(7).replace(/[0-9].*$/, '')],
@@ -121,7 +121,7 @@ export const openaiKey = createTokenDetector({
   // "T3BlbkFJ" is base64 of "OpenAI", embedded in every key format.
   pattern:
     /sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})/y,
-  tail: /[A-Za-z0-9_-]/,
+  tail: URL_SAFE_TAIL,
   minEntropy: 3.5,
   judge: (token) => ({
     type: OPENAI_TYPES[/^sk-(proj|svcacct|admin)-/.exec(token)?.[1] ?? 'legacy'],
@@ -134,7 +134,7 @@ export const openRouterKey = createServiceTokenDetector({
   trigger: SK_TRIGGER,
   offset: 2,
   pattern: /sk-or-v1-[a-f0-9]{64}/y,
-  tail: /[A-Za-z0-9_-]/,
+  tail: URL_SAFE_TAIL,
   minEntropy: 3.3,
   type: 'OpenRouter API key'
 })
@@ -147,7 +147,7 @@ export const deepSeekKey = createServiceTokenDetector({
   trigger: SK_TRIGGER,
   offset: 2,
   pattern: /sk-[a-f0-9]{32}/y,
-  tail: /[A-Za-z0-9_-]/,
+  tail: URL_SAFE_TAIL,
   minEntropy: 3.3,
   type: 'DeepSeek API key',
   severity: 'warning',

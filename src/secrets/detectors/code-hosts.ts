@@ -1,7 +1,7 @@
 import { hasValidTokenChecksum } from '../checksum.js'
 import type { Detector } from '../types.js'
 import type { Verdict } from './token-detector.js'
-import { createTokenDetector } from './token-detector.js'
+import { createTokenDetector, URL_SAFE_TAIL, WORD_TAIL } from './token-detector.js'
 
 const CLASSIC_GITHUB_TYPES: Record<string, string> = {
   ghp: 'GitHub personal access token',
@@ -25,7 +25,7 @@ export const githubClassicToken = createTokenDetector({
   trigger: '_(?<=gh[pousr]_)',
   offset: 3,
   pattern: /gh[pousr]_[A-Za-z0-9]{36}/y,
-  tail: /[A-Za-z0-9_]/,
+  tail: WORD_TAIL,
   judge: (token) => judgeChecksummed(CLASSIC_GITHUB_TYPES[token.slice(0, 3)], token.slice(4))
 })
 
@@ -34,7 +34,7 @@ export const githubFineGrainedToken = createTokenDetector({
   trigger: '_(?<=github_pat_)',
   offset: 10,
   pattern: /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}/y,
-  tail: /[A-Za-z0-9_]/,
+  tail: WORD_TAIL,
   minEntropy: 4,
   judge: () => ({ type: 'GitHub fine-grained personal access token', severity: 'error' })
 })
@@ -44,7 +44,7 @@ export const npmToken = createTokenDetector({
   trigger: '_(?<=npm_)',
   offset: 3,
   pattern: /npm_[A-Za-z0-9]{36}/y,
-  tail: /[A-Za-z0-9_]/,
+  tail: WORD_TAIL,
   judge: (token) => judgeChecksummed('npm access token', token.slice(4))
 })
 
@@ -98,6 +98,6 @@ export const pypiToken = createTokenDetector({
   offset: 4,
   // The body is a macaroon whose base64 always starts with "\x02\x01\x08pypi.org".
   pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/y,
-  tail: /[A-Za-z0-9_-]/,
+  tail: URL_SAFE_TAIL,
   judge: () => ({ type: 'PyPI upload token', severity: 'error' })
 })

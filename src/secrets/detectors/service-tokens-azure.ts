@@ -3,6 +3,9 @@ import { createServiceTokenDetector } from './service-token-detector.js'
 
 const BASE64_TAIL = /[A-Za-z0-9+/=]/
 const ACCOUNT_KEY = 'AccountKey='
+const SHARED_ACCESS_KEY = 'SharedAccessKey='
+/** The key itself, without the `Name=` of the connection-string field it was found by. */
+const valueOf = (field: string) => (token: string) => token.slice(field.length)
 /**
  * SHA-256 of the account key of Azurite and the storage emulator (`devstoreaccount1`): public,
  * documented, and shipped in every build of `@azure/storage-blob`; not a leak.
@@ -17,24 +20,24 @@ const EMULATOR_KEY_SHA256 = '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b
  */
 export const AZURE_SERVICE_TOKENS: readonly Detector[] = [
   createServiceTokenDetector({
-    trigger: 'AccountKey=',
+    trigger: ACCOUNT_KEY,
     offset: 0,
     // A 64-byte key in base64: 86 characters and `==`.
     pattern: /AccountKey=[A-Za-z0-9+/]{86}==/y,
     tail: BASE64_TAIL,
     minEntropy: 4.5,
-    secretOf: (token) => token.slice(ACCOUNT_KEY.length),
+    secretOf: valueOf(ACCOUNT_KEY),
     publicKeySha256: EMULATOR_KEY_SHA256,
     type: 'Azure storage account key'
   }),
   createServiceTokenDetector({
-    trigger: 'SharedAccessKey=',
+    trigger: SHARED_ACCESS_KEY,
     offset: 0,
     // A 32-byte key in base64: 43 characters and `=`.
     pattern: /SharedAccessKey=[A-Za-z0-9+/]{43}=/y,
     tail: BASE64_TAIL,
     minEntropy: 4.2,
-    secretOf: (token) => token.slice('SharedAccessKey='.length),
+    secretOf: valueOf(SHARED_ACCESS_KEY),
     type: 'Azure shared access key (Service Bus, Event Hubs, IoT Hub)'
   }),
   createServiceTokenDetector({

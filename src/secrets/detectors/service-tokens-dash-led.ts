@@ -2,8 +2,7 @@
 import type { Detector } from '../types.js'
 import type { SeparatedTokenSpec } from './service-token-detector.js'
 import { createSeparatedTokenDetectors, nameByPrefix } from './service-token-detector.js'
-
-const URL_SAFE_TAIL = /[A-Za-z0-9_-]/
+import { URL_SAFE_TAIL } from './token-detector.js'
 
 const DASH_LED: SeparatedTokenSpec[] = [
   {

@@ -14,9 +14,7 @@ import {
   createServiceTokenDetector,
   nameByPrefix
 } from './service-token-detector.js'
-import { createTokenDetector } from './token-detector.js'
-
-const URL_SAFE_TAIL = /[A-Za-z0-9_-]/
+import { createTokenDetector, URL_SAFE_TAIL } from './token-detector.js'
 
 /** Telegram bot ids have 8 to 10 digits; one detector per length keeps each offset fixed. */
 const telegramBotToken = (digits: number): Detector =>

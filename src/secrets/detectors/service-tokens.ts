@@ -10,9 +10,7 @@ import { createSeparatedTokenDetectors, nameByPrefix } from './service-token-det
 import { AZURE_SERVICE_TOKENS } from './service-tokens-azure.js'
 import { DASH_LED_SERVICE_TOKENS } from './service-tokens-dash-led.js'
 import { LETTER_LED_SERVICE_TOKENS } from './service-tokens-letter-led.js'
-
-const WORD_TAIL = /[A-Za-z0-9_]/
-const URL_SAFE_TAIL = /[A-Za-z0-9_-]/
+import { URL_SAFE_TAIL, WORD_TAIL } from './token-detector.js'
 
 /**
  * The body is letters only, so a long camelCase name (`hf_loadModelConfigurationFromServer`)
