@@ -203,6 +203,42 @@ const POSITIVES: Positive[] = [
     service: 'Webhook signing secret (Stripe, Svix, Clerk)',
     token: 'wh' + 'sec_' + random(BASE64, 43) + '='
   },
+  { service: 'Prefect API key', token: 'pn' + 'u_' + random(ALNUM, 36) },
+  { service: 'ReadMe API key', token: 'rdm' + 'e_' + random(LOWER_ALNUM, 70) },
+  { service: 'SonarQube user token', token: 'sq' + 'u_' + random(HEX, 40) },
+  { service: 'SonarQube project analysis token', token: 'sq' + 'p_' + random(HEX, 40) },
+  { service: 'SonarQube global analysis token', token: 'sq' + 'a_' + random(HEX, 40) },
+  { service: 'Duffel live API token', token: 'duffel' + '_live_' + random(URL_SAFE, 43) },
+  {
+    service: 'Duffel test API token',
+    token: 'duffel' + '_test_' + random(URL_SAFE, 43),
+    severity: 'warning'
+  },
+  {
+    service: 'Braintree production access token',
+    token: 'access' + '_token$production$' + random(LOWER_ALNUM, 16) + '$' + random(HEX, 32)
+  },
+  {
+    service: 'Braintree sandbox access token',
+    token: 'access' + '_token$sandbox$' + random(LOWER_ALNUM, 16) + '$' + random(HEX, 32),
+    severity: 'warning'
+  },
+  {
+    service: 'Flutterwave secret key',
+    token: 'FLWSE' + 'CK-' + random(HEX, 32) + '-X'
+  },
+  {
+    service: 'Flutterwave test secret key',
+    token: 'FLWSE' + 'CK_TEST-' + random(HEX, 32) + '-X',
+    severity: 'warning'
+  },
+  {
+    service: 'Mailchimp API key',
+    token: random(HEX, 32) + '-' + 'us' + random(DIGITS, 2),
+    text: (token) => `mailchimp.setConfig({ apiKey: '${token}', server: 'us21' })\n`
+  },
+  { service: 'Mailchimp API key', token: random(HEX, 32) + '-us' + '7' },
+  { service: 'JFrog Artifactory API key', token: 'AK' + 'Cp' + random(ALNUM, 69) },
   { service: 'Replicate API token', token: 'r' + '8_' + random(URL_SAFE, 37) },
   { service: 'xAI API key', token: 'xa' + 'i-' + random(ALNUM, 80) },
   { service: 'Perplexity API key', token: 'pp' + 'lx-' + random(ALNUM, 48) },
@@ -354,7 +390,20 @@ const NEGATIVES: Array<[string, string]> = [
   ],
   ['Discord channel URL', 'https://' + 'discord.com/api/channels/123456789012345678/messages'],
   ['Postman key with a short part', 'PM' + 'AK-' + random(HEX, 23) + '-' + random(HEX, 34)],
-  ['Notion token without its digits', 'nt' + 'n_' + random(LETTERS, 46)]
+  ['Notion token without its digits', 'nt' + 'n_' + random(LETTERS, 46)],
+  ['SonarQube token in upper-case hex', 'sq' + 'u_' + random('0123456789ABCDEF', 40)],
+  ['ReadMe key with capitals', 'rdm' + 'e_' + random(UPPER_ALNUM, 70)],
+  ['Prefect key cut short', 'pn' + 'u_' + random(ALNUM, 35)],
+  ['snake_case names ending in the prefixes', 'const menu_items = readme_path + access_token'],
+  ['OAuth access_token in code', 'params.access_token = response.access_token$'],
+  ['Braintree-shaped token of another environment', 'access' + '_token$staging$' + random(LOWER_ALNUM, 16) + '$' + random(HEX, 32)],
+  ['Flutterwave key without its -X', 'FLWSE' + 'CK-' + random(HEX, 32)],
+  ['Mailchimp-like key glued to more hex', random(HEX, 40) + '-us' + '12'],
+  ['Mailchimp-like key with a three-digit data center', random(HEX, 32) + '-us' + '123'],
+  ['a CSS class with -us', '.menu-us1 { } .nav-us2 { }'],
+  ['Mailchimp placeholder', 'MAILCHIMP_API_KEY=' + '0'.repeat(32) + '-us1'],
+  ['JFrog key one short', 'AK' + 'Cp' + random(ALNUM, 68)],
+  ['JFrog key prefix in code', 'if (key.startsWith("AK' + 'Cp")) return "jfrog"']
 ]
 
 describe('secret/service-token: what it leaves alone', () => {

@@ -77,7 +77,7 @@ export function createSeparatedTokenDetectors(
  */
 export function buildSeparatorTrigger(separator: '_' | '-', prefixes: readonly string[]): string {
   const byLast = new Map<string, string[]>()
-  for (const prefix of prefixes) {
+  for (const prefix of new Set(prefixes)) {
     if (!/^[A-Za-z0-9_]{2,}$/.test(prefix)) throw new Error(`bad token prefix ${prefix}`)
     const heads = byLast.get(prefix.at(-1) ?? '') ?? []
     heads.push(prefix.slice(0, -1))

@@ -1,8 +1,15 @@
-/** Service tokens found at the `-` that ends their prefix (`PMAK-`, `GOCSPX-`): one lookbehind. */
+/**
+ * Service tokens found at the `-` that ends their prefix (`PMAK-`, `GOCSPX-`): one lookbehind;
+ * and Mailchimp keys, found at the `-` before their data center.
+ */
 import type { Detector } from '../types.js'
 import type { SeparatedTokenSpec } from './service-token-detector.js'
-import { createSeparatedTokenDetectors, nameByPrefix } from './service-token-detector.js'
-import { URL_SAFE_TAIL } from './token-detector.js'
+import {
+  createSeparatedTokenDetectors,
+  createServiceTokenDetector,
+  nameByPrefix
+} from './service-token-detector.js'
+import { URL_SAFE_TAIL, WORD_TAIL } from './token-detector.js'
 
 const DASH_LED: SeparatedTokenSpec[] = [
   {
@@ -64,6 +71,21 @@ const DASH_LED: SeparatedTokenSpec[] = [
   // `key-` + 32 hex is Mailgun's legacy API key, but also what a hash with a `key-` label looks
   // like: only free-standing ones count (not `cache-key-…`, `x.key-…`), and as a warning.
   {
+    prefixes: ['FLWSECK'],
+    pattern: /FLWSECK-[a-hA-H0-9]{32}-X/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3.3,
+    type: 'Flutterwave secret key'
+  },
+  {
+    prefixes: ['FLWSECK_TEST'],
+    pattern: /FLWSECK_TEST-[a-hA-H0-9]{32}-X/y,
+    tail: URL_SAFE_TAIL,
+    minEntropy: 3.3,
+    type: 'Flutterwave test secret key',
+    severity: 'warning'
+  },
+  {
     prefixes: ['key'],
     pattern: /(?<![\w$./-])key-[a-f0-9]{32}/y,
     tail: URL_SAFE_TAIL,
@@ -74,7 +96,15 @@ const DASH_LED: SeparatedTokenSpec[] = [
   }
 ]
 
-export const DASH_LED_SERVICE_TOKENS: readonly Detector[] = createSeparatedTokenDetectors(
-  '-',
-  DASH_LED
-)
+export const DASH_LED_SERVICE_TOKENS: readonly Detector[] = [
+  ...createSeparatedTokenDetectors('-', DASH_LED),
+  // the prefix is the key itself, the data center follows: found at the `-` before `us<n>`
+  createServiceTokenDetector({
+    trigger: '-(?=us\\d)',
+    offset: 32,
+    pattern: /[a-f0-9]{32}-us\d{1,2}/y,
+    tail: WORD_TAIL,
+    minEntropy: 3.3,
+    type: 'Mailchimp API key'
+  })
+]

@@ -14,7 +14,7 @@ import {
   createServiceTokenDetector,
   nameByPrefix
 } from './service-token-detector.js'
-import { createTokenDetector, URL_SAFE_TAIL } from './token-detector.js'
+import { createTokenDetector, URL_SAFE_TAIL, WORD_TAIL } from './token-detector.js'
 
 /** Telegram bot ids have 8 to 10 digits; one detector per length keeps each offset fixed. */
 const telegramBotToken = (digits: number): Detector =>
@@ -46,6 +46,14 @@ export const LETTER_LED_SERVICE_TOKENS: readonly Detector[] = [
       'hvs.': 'HashiCorp Vault service token',
       'hvb.': 'HashiCorp Vault batch token'
     })
+  }),
+  createServiceTokenDetector({
+    trigger: 'AKCp',
+    offset: 0,
+    pattern: /AKCp[A-Za-z0-9]{69}/y,
+    tail: WORD_TAIL,
+    minEntropy: 4.3,
+    type: 'JFrog Artifactory API key'
   }),
   createServiceTokenDetector({
     trigger: 'ATATT3',

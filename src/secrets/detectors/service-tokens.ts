@@ -228,6 +228,62 @@ const UNDERSCORE_LED: SeparatedTokenSpec[] = [
     type: '1Password service account token'
   },
   {
+    prefixes: ['pnu'],
+    pattern: /pnu_[A-Za-z0-9]{36}/y,
+    tail: WORD_TAIL,
+    minEntropy: 3.8,
+    type: 'Prefect API key'
+  },
+  {
+    prefixes: ['rdme'],
+    pattern: /rdme_[a-z0-9]{70}/y,
+    tail: WORD_TAIL,
+    minEntropy: 4,
+    type: 'ReadMe API key'
+  },
+  {
+    prefixes: ['squ', 'sqp', 'sqa'],
+    pattern: /sq[upa]_[a-f0-9]{40}/y,
+    tail: WORD_TAIL,
+    minEntropy: 3.3,
+    type: nameByPrefix({
+      squ: 'SonarQube user token',
+      sqp: 'SonarQube project analysis token',
+      sqa: 'SonarQube global analysis token'
+    })
+  },
+  {
+    prefixes: ['duffel_live'],
+    pattern: /duffel_live_[A-Za-z0-9_=-]{43}/y,
+    tail: /[A-Za-z0-9_=-]/,
+    minEntropy: 3.8,
+    type: 'Duffel live API token'
+  },
+  {
+    prefixes: ['duffel_test'],
+    pattern: /duffel_test_[A-Za-z0-9_=-]{43}/y,
+    tail: /[A-Za-z0-9_=-]/,
+    minEntropy: 3.8,
+    type: 'Duffel test API token',
+    severity: 'warning'
+  },
+  {
+    // `access_token$production$<merchant id>$<secret>`: found at the `_` of `access_token`
+    prefixes: ['access'],
+    pattern: /access_token\$production\$[a-z0-9]{16}\$[a-f0-9]{32}/y,
+    tail: WORD_TAIL,
+    minEntropy: 3.5,
+    type: 'Braintree production access token'
+  },
+  {
+    prefixes: ['access'],
+    pattern: /access_token\$sandbox\$[a-z0-9]{16}\$[a-f0-9]{32}/y,
+    tail: WORD_TAIL,
+    minEntropy: 3.5,
+    type: 'Braintree sandbox access token',
+    severity: 'warning'
+  },
+  {
     prefixes: ['sgp'],
     pattern: /sgp_(?:(?:[a-f0-9]{16}|local)_)?[a-f0-9]{40}/y,
     tail: WORD_TAIL,
