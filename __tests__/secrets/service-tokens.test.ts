@@ -396,7 +396,10 @@ const NEGATIVES: Array<[string, string]> = [
   ['Prefect key cut short', 'pn' + 'u_' + random(ALNUM, 35)],
   ['snake_case names ending in the prefixes', 'const menu_items = readme_path + access_token'],
   ['OAuth access_token in code', 'params.access_token = response.access_token$'],
-  ['Braintree-shaped token of another environment', 'access' + '_token$staging$' + random(LOWER_ALNUM, 16) + '$' + random(HEX, 32)],
+  [
+    'Braintree-shaped token of another environment',
+    'access' + '_token$staging$' + random(LOWER_ALNUM, 16) + '$' + random(HEX, 32)
+  ],
   ['Flutterwave key without its -X', 'FLWSE' + 'CK-' + random(HEX, 32)],
   ['Mailchimp-like key glued to more hex', random(HEX, 40) + '-us' + '12'],
   ['Mailchimp-like key with a three-digit data center', random(HEX, 32) + '-us' + '123'],
