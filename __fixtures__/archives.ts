@@ -15,6 +15,18 @@ export type TreeNode =
   /** tar only: a hard link to another member, named from the archive root. */
   | { hardlink: string }
   | { nested: NestedArchive }
+  /** A device file, FIFO or socket (sockets: zip only; tar has no such type). */
+  | { special: SpecialType }
+
+export type SpecialType = 'char' | 'block' | 'fifo' | 'socket'
+
+const TAR_SPECIAL_TYPES = { char: 'CharacterDevice', block: 'BlockDevice', fifo: 'FIFO' } as const
+const ZIP_SPECIAL_MODES: Record<SpecialType, number> = {
+  char: 0o020644,
+  block: 0o060644,
+  fifo: 0o010644,
+  socket: 0o140644
+}
 
 export type NestedArchive =
   | { format: 'zip'; tree: Tree; options?: ZipOptions }
@@ -87,7 +99,9 @@ export async function buildTar(tree: Tree): Promise<Buffer> {
           ? 'SymbolicLink'
           : link && 'hardlink' in link
             ? 'Link'
-            : 'File'
+            : link && 'special' in link
+              ? tarSpecialType(link.special)
+              : 'File'
     if (needsPax(path) || (linkpath !== undefined && needsPax(linkpath))) {
       blocks.push(new Pax({ path, linkpath, mtime: MTIME }, false).encode())
     }
@@ -137,6 +151,11 @@ async function contentOf(node: TreeNode): Promise<Buffer> {
   return Buffer.alloc(0)
 }
 
+function tarSpecialType(special: SpecialType): 'CharacterDevice' | 'BlockDevice' | 'FIFO' {
+  if (special === 'socket') throw new Error('buildTar: tar has no socket entries')
+  return TAR_SPECIAL_TYPES[special]
+}
+
 function isDir(node: TreeNode): boolean {
   return typeof node === 'object' && !Buffer.isBuffer(node) && 'dir' in node
 }
@@ -158,6 +177,12 @@ async function addZipNode(
   }
   if (typeof node === 'object' && !Buffer.isBuffer(node) && 'hardlink' in node) {
     throw new Error('buildZip: zips have no hard links')
+  }
+  if (typeof node === 'object' && !Buffer.isBuffer(node) && 'special' in node) {
+    return zip.addBuffer(Buffer.alloc(0), name, {
+      ...common,
+      mode: ZIP_SPECIAL_MODES[node.special]
+    })
   }
   zip.addBuffer(await contentOf(node), name, { ...common, compress: !options.store })
 }

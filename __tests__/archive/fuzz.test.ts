@@ -9,7 +9,8 @@ const RULES = new Set([
   'archive/unreadable',
   'archive/encrypted',
   'archive/limit',
-  'archive/unsupported'
+  'archive/unsupported',
+  'archive/special-file'
 ])
 
 const TREE: Tree = {

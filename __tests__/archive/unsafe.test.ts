@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -140,6 +141,69 @@ describe('unsafe entries in archives', () => {
       })
       expect(walked.entries.some((e) => 'content' in e && e.content.toString() === 'outside')).toBe(
         false
+      )
+    })
+  })
+})
+
+describe('device files, FIFOs and sockets', () => {
+  it('tar: each is listed without content and reported once, by type', async () => {
+    const walked = await walkBuffer(
+      await buildTgz({
+        'root/dev/mem': { special: 'char' },
+        'root/dev/sda': { special: 'block' },
+        'root/run/pipe': { special: 'fifo' },
+        'root/etc/hostname': 'box\n'
+      })
+    )
+    expect(listing(walked)).toEqual([
+      'other root/dev/mem',
+      'other root/dev/sda',
+      'other root/run/pipe',
+      'file root/etc/hostname'
+    ])
+    expect(problemList(walked)).toEqual([
+      'archive/special-file root/dev/mem',
+      'archive/special-file root/dev/sda',
+      'archive/special-file root/run/pipe'
+    ])
+    expect(walked.problems.map((p) => p.message)).toEqual([
+      "entry 'root/dev/mem' is a character device: no release needs one, and extracting it as root creates the device node",
+      "entry 'root/dev/sda' is a block device: no release needs one, and extracting it as root creates the device node",
+      "entry 'root/run/pipe' is a FIFO: no release needs one, and extracting it creates a named pipe that blocks whatever opens it"
+    ])
+    expect(walked.problems[0].details).toEqual({ special: 'character device' })
+  })
+
+  it('zip: the Unix mode of the entry says so, whatever bytes it stores', async () => {
+    const walked = await walkBuffer(
+      await buildZip({
+        fifo: { special: 'fifo' },
+        tty: { special: 'char' },
+        'agent.sock': { special: 'socket' },
+        'ok.txt': 'ok'
+      })
+    )
+    expect(problemList(walked)).toEqual([
+      'archive/special-file fifo',
+      'archive/special-file tty',
+      'archive/special-file agent.sock'
+    ])
+    expect(walked.problems[2].message).toContain('is a socket')
+    expect(listing(walked)).toContain('file ok.txt')
+  })
+
+  it('folder: a FIFO is reported and never opened (opening one would block the walk)', async () => {
+    await withTempDir(async (dir) => {
+      const root = join(dir, 'dist')
+      await mkdir(root)
+      await writeFile(join(root, 'a.txt'), 'a')
+      // Node cannot make a FIFO; the mkfifo of coreutils stands in (Linux and macOS runners have it)
+      expect(spawnSync('mkfifo', [join(root, 'pipe')]).status).toBe(0)
+      const walked = await walkInput({ kind: 'dir', path: root })
+      expect(problemList(walked)).toEqual(['archive/special-file pipe'])
+      expect(walked.problems[0].message).toBe(
+        "entry 'pipe' is a FIFO: it was not opened, and no release needs one"
       )
     })
   })

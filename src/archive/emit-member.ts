@@ -127,6 +127,31 @@ async function openNested(
   })
 }
 
+export type SpecialKind = 'character device' | 'block device' | 'FIFO' | 'socket'
+
+/**
+ * A device file, FIFO or socket. No build output is one; extracting a device entry as root
+ * creates the device node (raw access to a disk or to memory, at the archive's chosen path).
+ */
+export function specialFileProblem(
+  name: string,
+  special: SpecialKind,
+  inFolder = false
+): MemberProblem {
+  return {
+    rule: 'archive/special-file',
+    message: `entry '${name}' is a ${special}: ${inFolder ? 'it was not opened, and no release needs one' : `no release needs one${EXTRACTED[special]}`}`,
+    details: { special }
+  }
+}
+
+const EXTRACTED: Record<SpecialKind, string> = {
+  'character device': ', and extracting it as root creates the device node',
+  'block device': ', and extracting it as root creates the device node',
+  FIFO: ', and extracting it creates a named pipe that blocks whatever opens it',
+  socket: ''
+}
+
 /** The per-entry limit, shared by every walker: the entry is listed, its content is not read. */
 export function tooLargeProblem(scope: Scope, name: string, size: number): MemberProblem {
   const max = scope.ctx.limits.maxEntryBytes

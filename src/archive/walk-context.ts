@@ -12,6 +12,7 @@ export type ArchiveRule =
   | 'archive/encrypted'
   | 'archive/limit'
   | 'archive/unsupported'
+  | 'archive/special-file'
 
 export interface ArchiveProblem {
   rule: ArchiveRule

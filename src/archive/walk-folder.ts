@@ -2,8 +2,8 @@ import type { Dirent } from 'node:fs'
 import { open, readdir, readlink } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { ByteSource } from './byte-source.js'
-import type { Member } from './emit-member.js'
-import { emitMember, tooLargeProblem } from './emit-member.js'
+import type { Member, SpecialKind } from './emit-member.js'
+import { emitMember, specialFileProblem, tooLargeProblem } from './emit-member.js'
 import type { Scope } from './walk-context.js'
 
 /**
@@ -41,7 +41,8 @@ async function walkDirectory(root: string, folder: string, scope: Scope): Promis
       if (member) await emitMember(scope, member)
     } else {
       // FIFOs, sockets, devices: never opened (a FIFO would block the walk)
-      await emitMember(scope, { name, kind: 'other', size: 0 })
+      const problems = [specialFileProblem(name, specialKindOf(child), true)]
+      await emitMember(scope, { name, kind: 'other', size: 0, problems })
     }
   }
 }
@@ -122,4 +123,10 @@ function unreadable(name: string, error: unknown) {
 
 function describe(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message
+}
+
+function specialKindOf(child: Dirent): SpecialKind {
+  if (child.isFIFO()) return 'FIFO'
+  if (child.isSocket()) return 'socket'
+  return child.isBlockDevice() ? 'block device' : 'character device'
 }

@@ -4,7 +4,8 @@ import type { EntryKind } from '../engine/entry.js'
 import { plural } from '../util/format.js'
 import type { Member, MemberProblem } from './emit-member.js'
 import { isEmptyTar } from './detect-format.js'
-import { emitMember, tooLargeProblem } from './emit-member.js'
+import type { SpecialKind } from './emit-member.js'
+import { emitMember, specialFileProblem, tooLargeProblem } from './emit-member.js'
 import { collectGarbage } from '../util/collect-garbage.js'
 import type { Scope } from './walk-context.js'
 import { ArchiveReadError } from './walk-context.js'
@@ -27,6 +28,12 @@ const TAR_KINDS: Record<string, EntryKind> = {
   GNUDumpDir: 'directory',
   SymbolicLink: 'symlink',
   Link: 'hardlink'
+}
+
+const TAR_SPECIAL: Record<string, SpecialKind> = {
+  CharacterDevice: 'character device',
+  BlockDevice: 'block device',
+  FIFO: 'FIFO'
 }
 
 /**
@@ -124,6 +131,8 @@ function readEntry(entry: ReadEntry, scope: Scope, steps: Step[]): void {
   if (kind !== 'file' || ctx.stopped || entry.size > ctx.limits.maxEntryBytes) {
     if (kind === 'file' && !ctx.stopped)
       member.problems = [tooLargeProblem(scope, entry.path, entry.size)]
+    const special = TAR_SPECIAL[entry.type]
+    if (special) member.problems = [specialFileProblem(entry.path, special)]
     entry.resume()
     steps.push(() => emitMember(scope, member))
     return

@@ -1,8 +1,8 @@
 import type { EntryKind } from '../engine/entry.js'
 import { formatBytes } from '../util/format.js'
 import { RATIO_CHECK_MIN_BYTES } from './decompress.js'
-import type { Member, MemberProblem } from './emit-member.js'
-import { tooLargeProblem } from './emit-member.js'
+import type { Member, MemberProblem, SpecialKind } from './emit-member.js'
+import { specialFileProblem, tooLargeProblem } from './emit-member.js'
 import { describeUnsafePath } from './entry-paths.js'
 import type { Limits } from './limits.js'
 import type { Scope } from './walk-context.js'
@@ -60,6 +60,8 @@ export async function describeMember(record: ZipRecord, scope: Scope): Promise<M
 export function describeSafeMember(record: ZipRecord, scope: Scope): Member {
   const kind = kindOf(record)
   const member: Member = { name: record.name, kind, size: record.uncompressedSize }
+  const special = ZIP_SPECIAL[(record.externalAttributes >>> 16) & 0o170000]
+  if (kind === 'other' && special) member.problems = [specialFileProblem(record.name, special)]
   const { limits } = scope.ctx
   const blocker = blockingProblem(record, kind, limits)
   if (blocker === 'none' || blocker === 'not-data') return member
@@ -92,19 +94,18 @@ export function describeSafeMember(record: ZipRecord, scope: Scope): Member {
 
 function kindOf(record: ZipRecord): EntryKind {
   if (record.name.endsWith('/')) return 'directory'
-  switch ((record.externalAttributes >>> 16) & 0o170000) {
-    case 0o120000:
-      return 'symlink'
-    case 0o040000:
-      return 'directory'
-    case 0o010000: // FIFO
-    case 0o020000: // character device
-    case 0o060000: // block device
-    case 0o140000: // socket
-      return 'other'
-    default:
-      return 'file'
-  }
+  const type = (record.externalAttributes >>> 16) & 0o170000
+  if (type === 0o120000) return 'symlink'
+  if (type === 0o040000) return 'directory'
+  return ZIP_SPECIAL[type] ? 'other' : 'file'
+}
+
+/** Unix file types in the high bits of a zip record's external attributes. */
+const ZIP_SPECIAL: Record<number, SpecialKind | undefined> = {
+  0o010000: 'FIFO',
+  0o020000: 'character device',
+  0o060000: 'block device',
+  0o140000: 'socket'
 }
 
 /** yauzl's wording of an unsafe name; loaded only when one turns up (it costs ~40 ms to load). */

@@ -27,6 +27,10 @@ export const ARCHIVE_RULES_META: RuleMeta = {
     'archive/unsupported': {
       severity: 'warning',
       description: 'A compression format that cannot be looked inside'
+    },
+    'archive/special-file': {
+      severity: 'warning',
+      description: 'A device file, FIFO or socket, which no release needs'
     }
   }
 }
