@@ -7,7 +7,7 @@ import type { EntryPathParts } from './private-file-paths.js'
 import { folderPath } from './private-file-paths.js'
 
 interface FolderKind {
-  rule: 'private-file/vcs' | 'private-file/editor' | 'private-file/agent'
+  rule: 'private-file/vcs' | 'private-file/key' | 'private-file/editor' | 'private-file/agent'
   label: string
 }
 
@@ -17,6 +17,7 @@ const FOLDERS = new Map<string, FolderKind>([
   ['.hg', { rule: 'private-file/vcs', label: 'Mercurial repository' }],
   ['.svn', { rule: 'private-file/vcs', label: 'Subversion working copy' }],
   ['.bzr', { rule: 'private-file/vcs', label: 'Bazaar repository' }],
+  ['.gnupg', { rule: 'private-file/key', label: 'GnuPG home' }],
   ['.idea', { rule: 'private-file/editor', label: 'JetBrains IDE settings' }],
   ['.vscode', { rule: 'private-file/editor', label: 'VS Code settings' }],
   ['.vs', { rule: 'private-file/editor', label: 'Visual Studio settings' }],
@@ -29,6 +30,7 @@ const FOLDERS = new Map<string, FolderKind>([
 
 const WHY: Record<FolderKind['rule'], string> = {
   'private-file/vcs': 'it can hold the whole history, unreleased code and remote URLs',
+  'private-file/key': 'it holds secret keys (private-keys-v1.d, secring.gpg) and the keyrings',
   'private-file/editor': 'editor/OS litter that should not ship',
   'private-file/agent': 'AI agent configuration and instructions that should not ship'
 }
@@ -80,7 +82,10 @@ export class FolderTracker {
   reports(): RuleReport[] {
     return [...this.folders.values()].map((folder) => {
       const { kind, path, files, credential } = folder
-      const lowered = folder.inDependency && kind.rule !== 'private-file/vcs'
+      // litter that came with a dependency is lowered; a repository or secret keys are not
+      const lowered =
+        folder.inDependency &&
+        (kind.rule === 'private-file/editor' || kind.rule === 'private-file/agent')
       const base = `${kind.label} folder ${path} (${files} file${files === 1 ? '' : 's'}): ${WHY[kind.rule]}`
       const secret =
         credential === undefined ? '' : `; its config holds a credential (${credential})`

@@ -10,9 +10,15 @@ const SSH_KEY_NAME = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/
 const ARMORED_EXTENSIONS = /\.(?:asc|gpg|pgp)$/
 /** PEM, armored and PuTTY extensions in one test (it runs twice for every file). */
 const KEY_NAME_EXTENSIONS = /\.(?:pem|key|asc|gpg|pgp|ppk)$/
-const KEYSTORES: Array<[RegExp, string]> = [
-  [/\.(?:p12|pfx)$/, 'PKCS#12 keystore'],
-  [/\.(?:jks|keystore|bks)$/, 'Java keystore']
+const HOLDS_KEYS = 'holds private keys (only a password protects them)'
+const KEYSTORES: Array<[RegExp, string, string]> = [
+  [/\.(?:p12|pfx)$/, 'PKCS#12 keystore', HOLDS_KEYS],
+  [/\.(?:jks|keystore|bks)$/, 'Java keystore', HOLDS_KEYS],
+  [
+    /\.kdbx?$/,
+    'KeePass password database',
+    'holds passwords (only its master password protects them)'
+  ]
 ]
 /** First byte of a binary OpenPGP secret-key packet (old format tag 5, or new format). */
 const PGP_SECRET_KEY_BYTES = new Set([0x94, 0x95, 0x96, 0x97, 0xc5])
@@ -38,7 +44,7 @@ const verdict = (
  */
 export function inspectKeyFile(entry: FileEntry, parts: EntryPathParts): FileVerdict | undefined {
   const { name, lowerName } = parts
-  for (const [pattern, label] of KEYSTORES) {
+  for (const [pattern, label, holds] of KEYSTORES) {
     if (!pattern.test(lowerName)) continue
     if (entry.content.length === 0)
       return verdict('warning', `${label} ${name} is empty; one level lower`)
@@ -48,7 +54,7 @@ export function inspectKeyFile(entry: FileEntry, parts: EntryPathParts): FileVer
         `Android debug keystore ${name} (its password is well known); one level lower`
       )
     }
-    return verdict('error', `${label} ${name}: holds private keys (only a password protects them)`)
+    return verdict('error', `${label} ${name}: ${holds}`)
   }
   if (lowerName.endsWith('.ppk')) return inspectPuttyKey(entry, name)
   if (ARMORED_EXTENSIONS.test(lowerName) && PGP_SECRET_KEY_BYTES.has(entry.content[0])) {

@@ -20,6 +20,48 @@ const AGENT_FILES = new Map<string, string>([
   ['.windsurfrules', 'Windsurf rules']
 ])
 
+/** Command histories kept in a home folder: what was typed, tokens in `export` lines included. */
+const HISTORY_FILES = new Map<string, string>([
+  ['.bash_history', 'bash history'],
+  ['.zsh_history', 'zsh history'],
+  ['.sh_history', 'shell history'],
+  ['.ash_history', 'shell history'],
+  ['.history', 'shell history'],
+  ['fish_history', 'fish history'],
+  ['.psql_history', 'psql history'],
+  ['.mysql_history', 'MySQL client history'],
+  ['.sqlite_history', 'SQLite shell history'],
+  ['.rediscli_history', 'redis-cli history'],
+  ['.dbshell', 'MongoDB shell history'],
+  ['.python_history', 'Python REPL history'],
+  ['.node_repl_history', 'Node.js REPL history'],
+  ['.irb_history', 'Ruby irb history'],
+  ['.pry_history', 'Ruby pry history'],
+  ['.viminfo', 'Vim history (commands, searches, registers)']
+])
+
+/**
+ * Shell, database-client and REPL histories: every command typed, including the tokens and
+ * passwords passed on command lines (`export GITHUB_TOKEN=…`, `psql postgres://user:pw@…`).
+ * A warning whatever they hold: the secret rules report any credential in them on its own line.
+ */
+export function inspectHistoryFile(
+  entry: FileEntry,
+  parts: EntryPathParts
+): FileVerdict | undefined {
+  const label = HISTORY_FILES.get(parts.lowerName)
+  if (label === undefined) return undefined
+  const empty = entry.content.length === 0
+  return {
+    rule: 'private-file/history',
+    severity: empty ? 'notice' : 'warning',
+    kind: 'litter',
+    message: empty
+      ? `${label} ${parts.name} is empty; it still names a developer's machine and should not ship; one level lower`
+      : `${label} ${parts.name}: commands typed on a developer's machine or a runner, often with tokens and passwords in them`
+  }
+}
+
 /** `.DS_Store`, `Thumbs.db`, vim swap files, `file~` backups. */
 export function inspectEditorFile(parts: EntryPathParts): FileVerdict | undefined {
   const label =

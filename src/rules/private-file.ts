@@ -7,7 +7,7 @@ import { inspectCredentialFile } from './private-file-credentials.js'
 import { inspectEnvFile } from './private-file-env.js'
 import { FolderTracker } from './private-file-folders.js'
 import { inspectKeyFile } from './private-file-keys.js'
-import { inspectAgentFile, inspectEditorFile } from './private-file-litter.js'
+import { inspectAgentFile, inspectEditorFile, inspectHistoryFile } from './private-file-litter.js'
 import type { EntryPathParts } from './private-file-paths.js'
 import { isInDependency, splitEntryPath } from './private-file-paths.js'
 import type { FileVerdict } from './private-file-verdict.js'
@@ -23,7 +23,7 @@ const META: RuleMeta = {
     'private-file/key': {
       severity: 'error',
       description:
-        'A private key or keystore (id_rsa, *.pem/*.key with a private key block, *.p12, *.jks, *.ppk, PGP secret keys)'
+        'A private key or keystore (id_rsa, *.pem/*.key with a private key block, *.p12, *.jks, *.ppk, PGP secret keys, a .gnupg/ folder, a KeePass database)'
     },
     'private-file/credentials': {
       severity: 'error',
@@ -39,6 +39,11 @@ const META: RuleMeta = {
       severity: 'warning',
       description:
         'Editor and OS litter (.idea/, .vscode/, .DS_Store, Thumbs.db, swap and backup files)'
+    },
+    'private-file/history': {
+      severity: 'warning',
+      description:
+        'A shell, database-client or REPL history (.bash_history, .zsh_history, .psql_history, .node_repl_history …)'
     },
     'private-file/agent': {
       severity: 'warning',
@@ -62,6 +67,7 @@ const INSPECTORS: ReadonlyArray<
   inspectKeyFile,
   inspectEnvFile,
   inspectAgentFile,
+  inspectHistoryFile,
   (_entry, parts) => inspectEditorFile(parts)
 ]
 
