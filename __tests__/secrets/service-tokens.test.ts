@@ -53,6 +53,22 @@ const sentryOrgToken = (): string => {
   return 'sntry' + 's_' + Buffer.from(claims).toString('base64') + '_' + random(BASE64, 43)
 }
 
+/** A JWT with these claims and a random signature (HS256 header, as Supabase signs them). */
+const jwt = (claims: Record<string, unknown>): string =>
+  [
+    Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url'),
+    Buffer.from(JSON.stringify(claims)).toString('base64url'),
+    random(URL_SAFE, 43)
+  ].join('.')
+const supabaseClaims = (role: string, extra: Record<string, unknown> = {}) => ({
+  iss: 'supabase',
+  ref: random(LOWER_ALNUM, 20),
+  role,
+  iat: 1700000000,
+  exp: 2015000000,
+  ...extra
+})
+
 interface Positive {
   service: string
   token: string
@@ -239,6 +255,17 @@ const POSITIVES: Positive[] = [
   },
   { service: 'Mailchimp API key', token: random(HEX, 32) + '-us' + '7' },
   { service: 'JFrog Artifactory API key', token: 'AK' + 'Cp' + random(ALNUM, 69) },
+  { service: 'Supabase service_role key', token: jwt(supabaseClaims('service_role')) },
+  {
+    service: 'Supabase service_role key',
+    token: jwt(supabaseClaims('service_role')),
+    text: (token) => `createClient(url, "${token}", { auth: { persistSession: false } })\n`
+  },
+  {
+    service: 'Supabase service_role key (expired on 2023-11-14)',
+    token: jwt(supabaseClaims('service_role', { exp: 1700000000 })),
+    severity: 'notice'
+  },
   { service: 'Replicate API token', token: 'r' + '8_' + random(URL_SAFE, 37) },
   { service: 'xAI API key', token: 'xa' + 'i-' + random(ALNUM, 80) },
   { service: 'Perplexity API key', token: 'pp' + 'lx-' + random(ALNUM, 48) },
@@ -405,6 +432,24 @@ const NEGATIVES: Array<[string, string]> = [
   ['Mailchimp-like key with a three-digit data center', random(HEX, 32) + '-us' + '123'],
   ['a CSS class with -us', '.menu-us1 { } .nav-us2 { }'],
   ['Mailchimp placeholder', 'MAILCHIMP_API_KEY=' + '0'.repeat(32) + '-us1'],
+  ['Supabase anon key (public by design)', jwt(supabaseClaims('anon'))],
+  [
+    'the service_role key of the local Supabase demo stack',
+    jwt({ iss: 'supabase-demo', role: 'service_role', exp: 1983812996 })
+  ],
+  ['a JWT without a role', jwt({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })],
+  [
+    'a JWT whose payload is not JSON',
+    Buffer.from('{"alg":"HS256"}').toString('base64url') +
+      '.eyJ' +
+      random(URL_SAFE, 40) +
+      '.' +
+      random(URL_SAFE, 43)
+  ],
+  [
+    'a service_role JWT cut before its signature',
+    jwt(supabaseClaims('service_role')).replace(/\.[^.]+$/, '.')
+  ],
   ['JFrog key one short', 'AK' + 'Cp' + random(ALNUM, 68)],
   ['JFrog key prefix in code', 'if (key.startsWith("AK' + 'Cp")) return "jfrog"']
 ]

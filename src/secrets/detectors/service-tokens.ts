@@ -10,6 +10,7 @@ import { createSeparatedTokenDetectors, nameByPrefix } from './service-token-det
 import { AZURE_SERVICE_TOKENS } from './service-tokens-azure.js'
 import { DASH_LED_SERVICE_TOKENS } from './service-tokens-dash-led.js'
 import { LETTER_LED_SERVICE_TOKENS } from './service-tokens-letter-led.js'
+import { SUPABASE_SERVICE_KEY } from './supabase-service-key.js'
 import { URL_SAFE_TAIL, WORD_TAIL } from './token-detector.js'
 
 /**
@@ -304,5 +305,6 @@ export const SERVICE_TOKEN_DETECTORS: readonly Detector[] = [
   ...createSeparatedTokenDetectors('_', UNDERSCORE_LED),
   ...DASH_LED_SERVICE_TOKENS,
   ...LETTER_LED_SERVICE_TOKENS,
-  ...AZURE_SERVICE_TOKENS
+  ...AZURE_SERVICE_TOKENS,
+  SUPABASE_SERVICE_KEY
 ]
