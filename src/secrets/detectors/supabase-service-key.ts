@@ -22,7 +22,7 @@ interface Claims {
 function readClaims(jwt: string): Claims | undefined {
   try {
     const claims: unknown = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'))
-    return typeof claims === 'object' && claims !== null ? (claims) : undefined
+    return typeof claims === 'object' && claims !== null ? claims : undefined
   } catch {
     return undefined
   }
