@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2003);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5851);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2003:
+/***/ 5851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2632,6 +2632,10 @@ const ARCHIVE_RULES_META = {
         'archive/unsupported': {
             severity: 'warning',
             description: 'A compression format that cannot be looked inside'
+        },
+        'archive/special-file': {
+            severity: 'warning',
+            description: 'A device file, FIFO or socket, which no release needs'
         }
     }
 };
@@ -3524,7 +3528,7 @@ function createSeparatedTokenDetectors(separator, specs) {
  */
 function buildSeparatorTrigger(separator, prefixes) {
     const byLast = new Map();
-    for (const prefix of prefixes) {
+    for (const prefix of new Set(prefixes)) {
         if (!/^[A-Za-z0-9_]{2,}$/.test(prefix))
             throw new Error(`bad token prefix ${prefix}`);
         const heads = byLast.get(prefix.at(-1) ?? '') ?? [];
@@ -3975,6 +3979,21 @@ const DASH_LED = [
     // `key-` + 32 hex is Mailgun's legacy API key, but also what a hash with a `key-` label looks
     // like: only free-standing ones count (not `cache-key-…`, `x.key-…`), and as a warning.
     {
+        prefixes: ['FLWSECK'],
+        pattern: /FLWSECK-[a-hA-H0-9]{32}-X/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 3.3,
+        type: 'Flutterwave secret key'
+    },
+    {
+        prefixes: ['FLWSECK_TEST'],
+        pattern: /FLWSECK_TEST-[a-hA-H0-9]{32}-X/y,
+        tail: URL_SAFE_TAIL,
+        minEntropy: 3.3,
+        type: 'Flutterwave test secret key',
+        severity: 'warning'
+    },
+    {
         prefixes: ['key'],
         pattern: /(?<![\w$./-])key-[a-f0-9]{32}/y,
         tail: URL_SAFE_TAIL,
@@ -3984,7 +4003,18 @@ const DASH_LED = [
         note: 'the key- prefix is not unique to Mailgun'
     }
 ];
-const DASH_LED_SERVICE_TOKENS = createSeparatedTokenDetectors('-', DASH_LED);
+const DASH_LED_SERVICE_TOKENS = [
+    ...createSeparatedTokenDetectors('-', DASH_LED),
+    // the prefix is the key itself, the data center follows: found at the `-` before `us<n>`
+    createServiceTokenDetector({
+        trigger: '-(?=us\\d)',
+        offset: 32,
+        pattern: /[a-f0-9]{32}-us\d{1,2}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.3,
+        type: 'Mailchimp API key'
+    })
+];
 
 ;// CONCATENATED MODULE: ./src/secrets/bech32.ts
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -4070,6 +4100,14 @@ const LETTER_LED_SERVICE_TOKENS = [
         })
     }),
     createServiceTokenDetector({
+        trigger: 'AKCp',
+        offset: 0,
+        pattern: /AKCp[A-Za-z0-9]{69}/y,
+        tail: WORD_TAIL,
+        minEntropy: 4.3,
+        type: 'JFrog Artifactory API key'
+    }),
+    createServiceTokenDetector({
         trigger: 'ATATT3',
         offset: 0,
         pattern: /ATATT3[A-Za-z0-9_=-]{186}/y,
@@ -4106,7 +4144,46 @@ const LETTER_LED_SERVICE_TOKENS = [
     })
 ];
 
+;// CONCATENATED MODULE: ./src/secrets/detectors/supabase-service-key.ts
+
+
+/** `{"alg":`, `{"typ":` or `{"kid":` in base64url: how a JWT header opens. */
+const JWT_TRIGGER = 'J(?<=eyJ)(?=hbGciOi|0eXAiOi|raWQiOi)';
+const JWT = /eyJ[A-Za-z0-9_-]{10,400}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{20,400}/y;
+const TYPE = 'Supabase service_role key';
+function readClaims(jwt) {
+    try {
+        const claims = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+        return typeof claims === 'object' && claims !== null ? claims : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const SUPABASE_SERVICE_KEY = {
+    ...createTokenDetector({
+        rule: SERVICE_TOKEN_RULE,
+        trigger: JWT_TRIGGER,
+        offset: 2,
+        pattern: JWT,
+        tail: URL_SAFE_TAIL,
+        judge: (jwt) => {
+            const claims = readClaims(jwt);
+            // the demo key of every local stack (`supabase start`) is published: not a leak
+            if (claims?.role !== 'service_role' || claims.iss === 'supabase-demo')
+                return undefined;
+            if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) {
+                const day = new Date(claims.exp * 1000).toISOString().slice(0, 10);
+                return { type: TYPE, severity: 'notice', note: `expired on ${day}` };
+            }
+            return { type: TYPE, severity: 'error' };
+        }
+    }),
+    lineLocal: true
+};
+
 ;// CONCATENATED MODULE: ./src/secrets/detectors/service-tokens.ts
+
 
 
 
@@ -4324,6 +4401,62 @@ const UNDERSCORE_LED = [
         type: '1Password service account token'
     },
     {
+        prefixes: ['pnu'],
+        pattern: /pnu_[A-Za-z0-9]{36}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.8,
+        type: 'Prefect API key'
+    },
+    {
+        prefixes: ['rdme'],
+        pattern: /rdme_[a-z0-9]{70}/y,
+        tail: WORD_TAIL,
+        minEntropy: 4,
+        type: 'ReadMe API key'
+    },
+    {
+        prefixes: ['squ', 'sqp', 'sqa'],
+        pattern: /sq[upa]_[a-f0-9]{40}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.3,
+        type: nameByPrefix({
+            squ: 'SonarQube user token',
+            sqp: 'SonarQube project analysis token',
+            sqa: 'SonarQube global analysis token'
+        })
+    },
+    {
+        prefixes: ['duffel_live'],
+        pattern: /duffel_live_[A-Za-z0-9_=-]{43}/y,
+        tail: /[A-Za-z0-9_=-]/,
+        minEntropy: 3.8,
+        type: 'Duffel live API token'
+    },
+    {
+        prefixes: ['duffel_test'],
+        pattern: /duffel_test_[A-Za-z0-9_=-]{43}/y,
+        tail: /[A-Za-z0-9_=-]/,
+        minEntropy: 3.8,
+        type: 'Duffel test API token',
+        severity: 'warning'
+    },
+    {
+        // `access_token$production$<merchant id>$<secret>`: found at the `_` of `access_token`
+        prefixes: ['access'],
+        pattern: /access_token\$production\$[a-z0-9]{16}\$[a-f0-9]{32}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.5,
+        type: 'Braintree production access token'
+    },
+    {
+        prefixes: ['access'],
+        pattern: /access_token\$sandbox\$[a-z0-9]{16}\$[a-f0-9]{32}/y,
+        tail: WORD_TAIL,
+        minEntropy: 3.5,
+        type: 'Braintree sandbox access token',
+        severity: 'warning'
+    },
+    {
         prefixes: ['sgp'],
         pattern: /sgp_(?:(?:[a-f0-9]{16}|local)_)?[a-f0-9]{40}/y,
         tail: WORD_TAIL,
@@ -4343,7 +4476,8 @@ const SERVICE_TOKEN_DETECTORS = [
     ...createSeparatedTokenDetectors('_', UNDERSCORE_LED),
     ...DASH_LED_SERVICE_TOKENS,
     ...LETTER_LED_SERVICE_TOKENS,
-    ...AZURE_SERVICE_TOKENS
+    ...AZURE_SERVICE_TOKENS,
+    SUPABASE_SERVICE_KEY
 ];
 
 ;// CONCATENATED MODULE: ./src/secrets/detectors/index.ts
@@ -4734,6 +4868,7 @@ const FOLDERS = new Map([
     ['.hg', { rule: 'private-file/vcs', label: 'Mercurial repository' }],
     ['.svn', { rule: 'private-file/vcs', label: 'Subversion working copy' }],
     ['.bzr', { rule: 'private-file/vcs', label: 'Bazaar repository' }],
+    ['.gnupg', { rule: 'private-file/key', label: 'GnuPG home' }],
     ['.idea', { rule: 'private-file/editor', label: 'JetBrains IDE settings' }],
     ['.vscode', { rule: 'private-file/editor', label: 'VS Code settings' }],
     ['.vs', { rule: 'private-file/editor', label: 'Visual Studio settings' }],
@@ -4745,6 +4880,7 @@ const FOLDERS = new Map([
 ]);
 const WHY = {
     'private-file/vcs': 'it can hold the whole history, unreleased code and remote URLs',
+    'private-file/key': 'it holds secret keys (private-keys-v1.d, secring.gpg) and the keyrings',
     'private-file/editor': 'editor/OS litter that should not ship',
     'private-file/agent': 'AI agent configuration and instructions that should not ship'
 };
@@ -4784,7 +4920,9 @@ class FolderTracker {
     reports() {
         return [...this.folders.values()].map((folder) => {
             const { kind, path, files, credential } = folder;
-            const lowered = folder.inDependency && kind.rule !== 'private-file/vcs';
+            // litter that came with a dependency is lowered; a repository or secret keys are not
+            const lowered = folder.inDependency &&
+                (kind.rule === 'private-file/editor' || kind.rule === 'private-file/agent');
             const base = `${kind.label} folder ${path} (${files} file${files === 1 ? '' : 's'}): ${WHY[kind.rule]}`;
             const secret = credential === undefined ? '' : `; its config holds a credential (${credential})`;
             const note = lowered
@@ -4810,9 +4948,15 @@ const SSH_KEY_NAME = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/;
 const ARMORED_EXTENSIONS = /\.(?:asc|gpg|pgp)$/;
 /** PEM, armored and PuTTY extensions in one test (it runs twice for every file). */
 const KEY_NAME_EXTENSIONS = /\.(?:pem|key|asc|gpg|pgp|ppk)$/;
+const HOLDS_KEYS = 'holds private keys (only a password protects them)';
 const KEYSTORES = [
-    [/\.(?:p12|pfx)$/, 'PKCS#12 keystore'],
-    [/\.(?:jks|keystore|bks)$/, 'Java keystore']
+    [/\.(?:p12|pfx)$/, 'PKCS#12 keystore', HOLDS_KEYS],
+    [/\.(?:jks|keystore|bks)$/, 'Java keystore', HOLDS_KEYS],
+    [
+        /\.kdbx?$/,
+        'KeePass password database',
+        'holds passwords (only its master password protects them)'
+    ]
 ];
 /** First byte of a binary OpenPGP secret-key packet (old format tag 5, or new format). */
 const PGP_SECRET_KEY_BYTES = new Set([0x94, 0x95, 0x96, 0x97, 0xc5]);
@@ -4832,7 +4976,7 @@ const verdict = (severity, message, line) => ({
  */
 function inspectKeyFile(entry, parts) {
     const { name, lowerName } = parts;
-    for (const [pattern, label] of KEYSTORES) {
+    for (const [pattern, label, holds] of KEYSTORES) {
         if (!pattern.test(lowerName))
             continue;
         if (entry.content.length === 0)
@@ -4840,7 +4984,7 @@ function inspectKeyFile(entry, parts) {
         if (lowerName === 'debug.keystore') {
             return verdict('warning', `Android debug keystore ${name} (its password is well known); one level lower`);
         }
-        return verdict('error', `${label} ${name}: holds private keys (only a password protects them)`);
+        return verdict('error', `${label} ${name}: ${holds}`);
     }
     if (lowerName.endsWith('.ppk'))
         return inspectPuttyKey(entry, name);
@@ -4937,6 +5081,44 @@ const AGENT_FILES = new Map([
     ['.cursorrules', 'Cursor rules'],
     ['.windsurfrules', 'Windsurf rules']
 ]);
+/** Command histories kept in a home folder: what was typed, tokens in `export` lines included. */
+const HISTORY_FILES = new Map([
+    ['.bash_history', 'bash history'],
+    ['.zsh_history', 'zsh history'],
+    ['.sh_history', 'shell history'],
+    ['.ash_history', 'shell history'],
+    ['.history', 'shell history'],
+    ['fish_history', 'fish history'],
+    ['.psql_history', 'psql history'],
+    ['.mysql_history', 'MySQL client history'],
+    ['.sqlite_history', 'SQLite shell history'],
+    ['.rediscli_history', 'redis-cli history'],
+    ['.dbshell', 'MongoDB shell history'],
+    ['.python_history', 'Python REPL history'],
+    ['.node_repl_history', 'Node.js REPL history'],
+    ['.irb_history', 'Ruby irb history'],
+    ['.pry_history', 'Ruby pry history'],
+    ['.viminfo', 'Vim history (commands, searches, registers)']
+]);
+/**
+ * Shell, database-client and REPL histories: every command typed, including the tokens and
+ * passwords passed on command lines (`export GITHUB_TOKEN=…`, `psql postgres://user:pw@…`).
+ * A warning whatever they hold: the secret rules report any credential in them on its own line.
+ */
+function inspectHistoryFile(entry, parts) {
+    const label = HISTORY_FILES.get(parts.lowerName);
+    if (label === undefined)
+        return undefined;
+    const empty = entry.content.length === 0;
+    return {
+        rule: 'private-file/history',
+        severity: empty ? 'notice' : 'warning',
+        kind: 'litter',
+        message: empty
+            ? `${label} ${parts.name} is empty; it still names a developer's machine and should not ship; one level lower`
+            : `${label} ${parts.name}: commands typed on a developer's machine or a runner, often with tokens and passwords in them`
+    };
+}
 /** `.DS_Store`, `Thumbs.db`, vim swap files, `file~` backups. */
 function inspectEditorFile(parts) {
     const label = EDITOR_FILES.get(parts.lowerName) ??
@@ -5055,7 +5237,7 @@ const META = {
         },
         'private-file/key': {
             severity: 'error',
-            description: 'A private key or keystore (id_rsa, *.pem/*.key with a private key block, *.p12, *.jks, *.ppk, PGP secret keys)'
+            description: 'A private key or keystore (id_rsa, *.pem/*.key with a private key block, *.p12, *.jks, *.ppk, PGP secret keys, a .gnupg/ folder, a KeePass database)'
         },
         'private-file/credentials': {
             severity: 'error',
@@ -5068,6 +5250,10 @@ const META = {
         'private-file/editor': {
             severity: 'warning',
             description: 'Editor and OS litter (.idea/, .vscode/, .DS_Store, Thumbs.db, swap and backup files)'
+        },
+        'private-file/history': {
+            severity: 'warning',
+            description: 'A shell, database-client or REPL history (.bash_history, .zsh_history, .psql_history, .node_repl_history …)'
         },
         'private-file/agent': {
             severity: 'warning',
@@ -5086,6 +5272,7 @@ const INSPECTORS = [
     inspectKeyFile,
     inspectEnvFile,
     inspectAgentFile,
+    inspectHistoryFile,
     (_entry, parts) => inspectEditorFile(parts)
 ];
 /**
@@ -9625,6 +9812,23 @@ async function openNested(scope, path, member, source, format) {
         name: entry_paths_baseName(member.name)
     });
 }
+/**
+ * A device file, FIFO or socket. No build output is one; extracting a device entry as root
+ * creates the device node (raw access to a disk or to memory, at the archive's chosen path).
+ */
+function specialFileProblem(name, special, inFolder = false) {
+    return {
+        rule: 'archive/special-file',
+        message: `entry '${name}' is a ${special}: ${inFolder ? 'it was not opened, and no release needs one' : `no release needs one${EXTRACTED[special]}`}`,
+        details: { special }
+    };
+}
+const EXTRACTED = {
+    'character device': ', and extracting it as root creates the device node',
+    'block device': ', and extracting it as root creates the device node',
+    FIFO: ', and extracting it creates a named pipe that blocks whatever opens it',
+    socket: ''
+};
 /** The per-entry limit, shared by every walker: the entry is listed, its content is not read. */
 function tooLargeProblem(scope, name, size) {
     const max = scope.ctx.limits.maxEntryBytes;
@@ -9886,6 +10090,11 @@ const TAR_KINDS = {
     SymbolicLink: 'symlink',
     Link: 'hardlink'
 };
+const TAR_SPECIAL = {
+    CharacterDevice: 'character device',
+    BlockDevice: 'block device',
+    FIFO: 'FIFO'
+};
 /**
  * Streams a tar through node-tar's Parser. Entries that complete during one `write` are queued and
  * emitted (nested archives walked) before the next chunk is written: walk order, backpressure and
@@ -9979,6 +10188,9 @@ function readEntry(entry, scope, steps) {
     if (kind !== 'file' || ctx.stopped || entry.size > ctx.limits.maxEntryBytes) {
         if (kind === 'file' && !ctx.stopped)
             member.problems = [tooLargeProblem(scope, entry.path, entry.size)];
+        const special = TAR_SPECIAL[entry.type];
+        if (special)
+            member.problems = [specialFileProblem(entry.path, special)];
         entry.resume();
         steps.push(() => emitMember(scope, member));
         return;
@@ -10644,6 +10856,9 @@ async function describeMember(record, scope) {
 function describeSafeMember(record, scope) {
     const kind = kindOf(record);
     const member = { name: record.name, kind, size: record.uncompressedSize };
+    const special = ZIP_SPECIAL[(record.externalAttributes >>> 16) & 0o170000];
+    if (kind === 'other' && special)
+        member.problems = [specialFileProblem(record.name, special)];
     const { limits } = scope.ctx;
     const blocker = blockingProblem(record, kind, limits);
     if (blocker === 'none' || blocker === 'not-data')
@@ -10677,20 +10892,20 @@ function describeSafeMember(record, scope) {
 function kindOf(record) {
     if (record.name.endsWith('/'))
         return 'directory';
-    switch ((record.externalAttributes >>> 16) & 0o170000) {
-        case 0o120000:
-            return 'symlink';
-        case 0o040000:
-            return 'directory';
-        case 0o010000: // FIFO
-        case 0o020000: // character device
-        case 0o060000: // block device
-        case 0o140000: // socket
-            return 'other';
-        default:
-            return 'file';
-    }
+    const type = (record.externalAttributes >>> 16) & 0o170000;
+    if (type === 0o120000)
+        return 'symlink';
+    if (type === 0o040000)
+        return 'directory';
+    return ZIP_SPECIAL[type] ? 'other' : 'file';
 }
+/** Unix file types in the high bits of a zip record's external attributes. */
+const ZIP_SPECIAL = {
+    0o010000: 'FIFO',
+    0o020000: 'character device',
+    0o060000: 'block device',
+    0o140000: 'socket'
+};
 /** yauzl's wording of an unsafe name; loaded only when one turns up (it costs ~40 ms to load). */
 async function validateZipName(name) {
     const { default: yauzl } = await __nccwpck_require__.e(/* import() */ 663).then(__nccwpck_require__.t.bind(__nccwpck_require__, 663, 19));
@@ -10913,7 +11128,8 @@ async function walkDirectory(root, folder, scope) {
         }
         else {
             // FIFOs, sockets, devices: never opened (a FIFO would block the walk)
-            await emitMember(scope, { name, kind: 'other', size: 0 });
+            const problems = [specialFileProblem(name, specialKindOf(child), true)];
+            await emitMember(scope, { name, kind: 'other', size: 0, problems });
         }
     }
 }
@@ -10988,6 +11204,13 @@ function unreadable(name, error) {
 }
 function describe(error) {
     return error.code ?? error.message;
+}
+function specialKindOf(child) {
+    if (child.isFIFO())
+        return 'FIFO';
+    if (child.isSocket())
+        return 'socket';
+    return child.isBlockDevice() ? 'block device' : 'character device';
 }
 
 ;// CONCATENATED MODULE: ./src/archive/walk.ts
