@@ -75,13 +75,9 @@ describe('secret rule', () => {
     )
   })
 
-  it('skips binary files and non-files, but scans JSON that merely has "mappings"', () => {
+  it('skips non-files, but scans JSON that merely has "mappings"', () => {
     const token = fake.npm()
     const reports = runRule(secretRule, {
-      'bin/tool': Buffer.concat([
-        Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0]),
-        Buffer.from(token)
-      ]),
       'dist/': { kind: 'directory' },
       'dist/link': { kind: 'symlink', target: token },
       'es/index.json': JSON.stringify({ mappings: { properties: {} }, token })
@@ -184,5 +180,69 @@ describe('scanEmbeddedSource (hook for the source-map rule)', () => {
       `key = "${fake.stripe('live')}"`
     )
     expect(reports).toMatchObject([{ severity: 'warning' }])
+  })
+})
+
+describe('secret rule: binary files', () => {
+  const ELF = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+  /** Strings packed end to end with no separator, as a Go binary's string table holds them. */
+  const binary = (...strings: string[]) => Buffer.concat([ELF, Buffer.from(strings.join(''))])
+
+  it('finds a fixed-format token compiled into an executable, by byte offset', () => {
+    const token = fake.github()
+    const reports = runRule(secretRule, {
+      'bin/tool': binary('usage: tool [flags]\0', token, '\0EOF')
+    })
+    const offset = ELF.length + 'usage: tool [flags]\0'.length
+    expect(reports).toEqual([
+      expect.objectContaining({
+        rule: 'secret/github-token',
+        severity: 'error',
+        message: `GitHub personal access token (checksum valid): ghp_… in binary content at byte 0x${offset.toString(16)} (${offset})`,
+        details: { redacted: 'ghp_…', offset }
+      })
+    ])
+    expect(reports[0].line).toBeUndefined()
+  })
+
+  // NUL-terminated, as C and C++ store them; a scheme glued to the string before is not recognised
+  it('finds key blocks and database URLs there too', () => {
+    const url = `postgres://app:${fake.generic(20)}@db.internal:5432/prod`
+    const reports = runRule(secretRule, {
+      'lib/addon.node': binary('connect\0', url, '\0', generatePrivateKeyPem('pkcs8'), '\0tail')
+    })
+    expect(reports.map((r) => [r.rule, r.severity])).toEqual([
+      ['secret/database-url', 'error'],
+      ['secret/private-key', 'warning']
+    ])
+    expect(reports[1].message).toMatch(/one level lower: libraries embed test keys too/)
+  })
+
+  it('does not read names and assignments there: packed strings fake them', () => {
+    const reports = runRule(secretRule, {
+      'bin/tool': binary('invalid password=', fake.generic(24), 'api_key: ', fake.generic(32))
+    })
+    expect(reports).toEqual([])
+  })
+
+  it('skips compressed media and archives, whose bytes hold no strings', () => {
+    const token = fake.github()
+    const png = Buffer.concat([
+      Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'latin1'),
+      Buffer.from(token)
+    ])
+    const woff2 = Buffer.concat([Buffer.from('wOF2\0\x01\0\0', 'latin1'), Buffer.from(token)])
+    const xz = Buffer.concat([Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0]), Buffer.from(token)])
+    const reports = runRule(secretRule, {
+      'img/logo.png': png,
+      'fonts/a.woff2': woff2,
+      'vendor/tool.tar.xz': xz
+    })
+    expect(reports).toEqual([])
+  })
+
+  it('lowers matches under a test folder, as in text', () => {
+    const reports = runRule(secretRule, { 'test/fixtures/tool': binary(fake.github()) })
+    expect(reports.map((r) => r.severity)).toEqual(['warning'])
   })
 })

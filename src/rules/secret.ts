@@ -12,6 +12,7 @@ import type { SecretMatch } from '../secrets/types.js'
 import { forEachSourceInFile } from '../sourcemap/index.js'
 import { isBinary } from '../util/text.js'
 import { secretRulesCoveredByPrivateFile } from './private-file-overlap.js'
+import { scanBinaryEntry } from './secret-binary.js'
 
 /** Past this many matches of one rule in one entry, the rest are counted in one extra report. */
 export const MAX_REPORTS_PER_RULE = 10
@@ -25,7 +26,8 @@ interface Located {
 }
 
 /**
- * `secret/*`: high-confidence credentials in the text of every file. Binary files are skipped.
+ * `secret/*`: high-confidence credentials in the text of every file, and the strictest formats in
+ * binary files (executables, native addons, `.wasm`).
  * Sources embedded in source maps (map files, and inline `data:` maps in JS/CSS) are scanned one
  * by one, so a finding names the original file and its line; a readable map's JSON itself is not
  * scanned again. Where `private-file/*` reports a file as a whole (`.env`, `.npmrc`, `id_rsa`),
@@ -36,7 +38,11 @@ export const secretRule: Rule = {
   create(context) {
     return {
       entry(entry) {
-        if (!isFileEntry(entry) || isBinary(entry.content)) return
+        if (!isFileEntry(entry)) return
+        if (isBinary(entry.content)) {
+          for (const report of scanBinaryEntry(entry, MAX_REPORTS_PER_RULE)) context.report(report)
+          return
+        }
         const found: Located[] = []
         const { isMap } = forEachSourceInFile(entry.path, entry.content, (source) => {
           // Most embedded sources are ruled out from their raw JSON, without decoding them.

@@ -6,6 +6,8 @@ import type { Candidate, SecretMatch } from './types.js'
 export interface ScanOptions {
   /** The text lives under a test/fixture/example folder: every match is one level lower. */
   inTestFolder?: boolean
+  /** The text is binary content read as latin1: only detectors marked `inBinary` are asked. */
+  binary?: boolean
 }
 
 /** A match with its character index in the scanned text (for callers that scan in chunks). */
@@ -36,7 +38,7 @@ export function scanSecrets(text: string, options: ScanOptions = {}): SecretMatc
 }
 
 export function findSecrets(text: string, options: ScanOptions = {}): IndexedSecretMatch[] {
-  const kept = dropOutranked(findCandidates(text))
+  const kept = dropOutranked(findCandidates(text, options.binary === true))
   if (text.length >= LARGE_TEXT_CHARS) forgetLastSubject()
   const matches: IndexedSecretMatch[] = []
   let line = 1
@@ -63,12 +65,13 @@ export function findSecrets(text: string, options: ScanOptions = {}): IndexedSec
   return matches
 }
 
-function findCandidates(text: string): Found[] {
+function findCandidates(text: string, binary: boolean): Found[] {
   const { regex, groups } = PREFILTER
   const found: Found[] = []
   regex.lastIndex = 0
   for (let hit = regex.exec(text); hit !== null; hit = regex.exec(text)) {
     for (const detector of groups[hitGroup(hit)]) {
+      if (binary && detector.inBinary !== true) continue
       const candidate = detector.confirm(text, hit.index, hit.index + hit[0].length)
       if (candidate === undefined) continue
       found.push({ ...candidate, rule: detector.rule, priority: detector.priority })

@@ -52,4 +52,10 @@ export interface Detector {
    * source embedded in a map be ruled out from a few decoded lines instead of its whole text.
    */
   lineLocal?: boolean
+  /**
+   * Its format is strict enough to trust in binary content: fixed-format tokens, key blocks,
+   * database URLs. Detectors that read a name and an assignment around a value are not asked
+   * there, where strings sit packed end to end and fake such context.
+   */
+  inBinary?: boolean
 }

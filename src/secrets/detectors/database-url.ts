@@ -42,6 +42,7 @@ export const databaseUrl: Detector = {
   trigger: '@(?<=:\\/\\/[^\\s/@]{1,300}@)',
   priority: 2,
   lineLocal: true,
+  inBinary: true,
   confirm(text: string, at: number): Candidate | undefined {
     const from = Math.max(0, at - MAX_USERINFO_CHARS)
     const userinfo = USERINFO.exec(text.slice(from, at))

@@ -84,6 +84,7 @@ export const privateKey: Detector = {
   rule: 'secret/private-key',
   trigger: '-----BEGIN ',
   priority: 3,
+  inBinary: true,
   confirm(text: string, at: number): Candidate | undefined {
     const block = readPrivateKeyBlock(text, at)
     if (!block?.valid) return undefined

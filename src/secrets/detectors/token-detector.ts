@@ -52,6 +52,7 @@ export function createTokenDetector(spec: TokenSpec): Detector {
     rule: spec.rule,
     trigger: spec.trigger,
     priority: 3,
+    inBinary: true,
     confirm(text: string, at: number): Candidate | undefined {
       const start = at - spec.offset
       if (start < 0 || isAlnumAt(text, start - 1)) return undefined
