@@ -90,16 +90,34 @@ describe('policy/forbidden-content', () => {
     ])
   })
 
-  it('skips binary files (a NUL in the first 8 KiB) but not text with a late NUL', () => {
-    const early = Buffer.concat([Buffer.from('\u0000'), Buffer.from(`host a.corp.example.com\n`)])
+  it('searches binary files by byte offset, with control bytes shown as spaces and others as dots', () => {
+    const prefix = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])
+    const binary = Buffer.concat([
+      prefix,
+      Buffer.from('host\u0000a.corp.example.com\u0000\u0001end\u00ff', 'latin1')
+    ])
     const late = Buffer.concat([
       Buffer.from(`x.corp.example.com\n`),
       Buffer.alloc(SNIFF_BYTES, 0x20),
       Buffer.from([0])
     ])
-    expect(scan({ 'early.js': early, 'late.js': late }).map((r) => r.entry.path)).toEqual([
-      'late.js'
+    const reports = scan({ 'bin/tool.js': binary, 'late.js': late })
+    expect(reports.map((r) => [r.entry.path, r.line])).toEqual([
+      ['bin/tool.js', undefined],
+      ['late.js', 1]
     ])
+    const offset = prefix.length + 'host\u0000'.length
+    expect(reports[0]).toMatchObject({
+      message: `forbidden content 'internal-host' in binary content at byte 0x${offset.toString(16)} (${offset}): " ELF    host a.co…  end."`,
+      details: { pattern: 'internal-host', offset, excerpt: ' ELF    host a.co…  end.' }
+    })
+  })
+
+  it('does not search compressed media or archives as binary content', () => {
+    const host = Buffer.from('a.corp.example.com')
+    const png = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n\0\0', 'latin1'), host])
+    const xz = Buffer.concat([Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0]), host])
+    expect(scan({ 'logo.js': png, 'vendor.js': xz })).toEqual([])
   })
 
   it('reads UTF-16 text with a byte order mark, as Windows tools write it', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { isOpaqueMedia, scanSecretsInBinary } from '../../src/secrets/scan-binary.js'
+import { scanSecretsInBinary } from '../../src/secrets/scan-binary.js'
+import { isOpaqueMedia } from '../../src/util/opaque-media.js'
 import { createFakes } from './support/fake-secrets.js'
 
 const fake = createFakes(31)

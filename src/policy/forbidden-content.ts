@@ -6,6 +6,9 @@ import { buildExcerpt } from './mask.js'
 import { FORBIDDEN_CONTENT } from './meta.js'
 import type { ForbidEntry } from './schema.js'
 import { decodeText, isBinary, isUtf16 } from '../util/text.js'
+import { detectFormat } from '../archive/detect-format.js'
+import { isOpaqueMedia } from '../util/opaque-media.js'
+import { checkBinary } from './forbidden-binary.js'
 
 /** Matches of one pattern in one file reported one by one; the rest are counted in one more. */
 export const MAX_REPORTS_PER_PATTERN = 10
@@ -28,7 +31,10 @@ interface Hits {
   more: { count: number; first: number; last: number }
 }
 
-/** `policy/forbidden-content`: each `forbid` entry searched over every text file its paths allow. */
+/**
+ * `policy/forbidden-content`: each `forbid` entry searched over every text file its paths allow,
+ * and over binary files (see `checkBinary`).
+ */
 export function createForbiddenContentCheck(entries: readonly ForbidEntry[]) {
   const patterns = entries.map((entry) => ({
     entry,
@@ -36,7 +42,13 @@ export function createForbiddenContentCheck(entries: readonly ForbidEntry[]) {
   }))
   return (file: FileEntry, report: (r: RuleReport) => void): void => {
     const applicable = patterns.filter((p) => p.applies(file.path)).map((p) => p.entry)
-    if (applicable.length === 0 || isBinary(file.content)) return
+    if (applicable.length === 0) return
+    if (isBinary(file.content)) {
+      // archives are walked entry by entry instead; compressed media hold no text
+      if (detectFormat(file.content) !== undefined || isOpaqueMedia(file.content)) return
+      checkBinary(file, applicable, MAX_REPORTS_PER_PATTERN, report)
+      return
+    }
     const hits = applicable.map((): Hits => ({ shown: [], more: { count: 0, first: 0, last: 0 } }))
     let lineBase = 1
     for (const chunk of splitText(file.content, CHUNK_BYTES)) {
