@@ -110,4 +110,15 @@ describe('SARIF 2.1.0 for code scanning', () => {
     expect(prints(again)).toEqual(prints(sarif))
     expect(new Set(prints(sarif)).size).toBe(3)
   })
+
+  it('tells apart findings in one binary file, which have byte offsets instead of lines', () => {
+    const inBinary = (offset: number) =>
+      finding({ rule: 'secret/npm-token', path: 'package/bin/tool', details: { offset } })
+    const binary = JSON.parse(
+      renderSarif({ ...report, findings: [inBinary(16), inBinary(4096)] })
+    ) as Sarif
+    expect(
+      new Set(binary.runs[0].results.map((r) => r.partialFingerprints['releaseAudit/v1'])).size
+    ).toBe(2)
+  })
 })

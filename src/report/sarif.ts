@@ -91,9 +91,12 @@ function renderResult(finding: Finding, ruleIndex: number, anchor?: AnchorResolv
   }
 }
 
+/** Rule, path and line; in a binary file, where findings have no line, the byte offset. */
 function fingerprint(finding: Finding): string {
+  const offset = finding.details?.offset
+  const where = typeof offset === 'number' ? `@${offset}` : `${finding.line ?? 0}`
   return createHash('sha256')
-    .update(`${finding.rule}\0${finding.path}\0${finding.line ?? 0}`)
+    .update(`${finding.rule}\0${finding.path}\0${where}`)
     .digest('hex')
     .slice(0, 32)
 }
