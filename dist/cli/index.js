@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5851);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5123);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5851:
+/***/ 5123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2772,6 +2772,7 @@ const privateKey = {
     rule: 'secret/private-key',
     trigger: '-----BEGIN ',
     priority: 3,
+    inBinary: true,
     confirm(text, at) {
         const block = readPrivateKeyBlock(text, at);
         if (!block?.valid)
@@ -3303,6 +3304,7 @@ function createTokenDetector(spec) {
         rule: spec.rule,
         trigger: spec.trigger,
         priority: 3,
+        inBinary: true,
         confirm(text, at) {
             const start = at - spec.offset;
             if (start < 0 || isAlnumAt(text, start - 1))
@@ -3832,6 +3834,7 @@ const databaseUrl = {
     trigger: '@(?<=:\\/\\/[^\\s/@]{1,300}@)',
     priority: 2,
     lineLocal: true,
+    inBinary: true,
     confirm(text, at) {
         const from = Math.max(0, at - MAX_USERINFO_CHARS);
         const userinfo = USERINFO.exec(text.slice(from, at));
@@ -4662,7 +4665,7 @@ function scanSecrets(text, options = {}) {
     }));
 }
 function findSecrets(text, options = {}) {
-    const kept = dropOutranked(findCandidates(text));
+    const kept = dropOutranked(findCandidates(text, options.binary === true));
     if (text.length >= LARGE_TEXT_CHARS)
         forgetLastSubject();
     const matches = [];
@@ -4690,12 +4693,14 @@ function findSecrets(text, options = {}) {
     }
     return matches;
 }
-function findCandidates(text) {
+function findCandidates(text, binary) {
     const { regex, groups } = PREFILTER;
     const found = [];
     regex.lastIndex = 0;
     for (let hit = regex.exec(text); hit !== null; hit = regex.exec(text)) {
         for (const detector of groups[hitGroup(hit)]) {
+            if (binary && detector.inBinary !== true)
+                continue;
             const candidate = detector.confirm(text, hit.index, hit.index + hit[0].length);
             if (candidate === undefined)
                 continue;
@@ -6607,7 +6612,195 @@ function secretRulesCoveredByPrivateFile(entry) {
     return isKeyFile(entry, parts) ? KEY_BLOCKS : NONE;
 }
 
+;// CONCATENATED MODULE: ./src/archive/detect-format.ts
+/** Bytes of a source needed to recognise any format (one tar header block). */
+const detect_format_HEAD_BYTES = 512;
+const TAR_BLOCK_BYTES = 512;
+const USTAR = [0x75, 0x73, 0x74, 0x61, 0x72]; // 'ustar' at offset 257
+const MAGIC = [
+    ['zip', [0x50, 0x4b, 0x03, 0x04]],
+    ['zip', [0x50, 0x4b, 0x05, 0x06]], // an empty zip is only its end-of-central-directory record
+    ['gzip', [0x1f, 0x8b]],
+    ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+    ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+    ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+    ['rar', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]]
+];
+function detectFormat(head) {
+    for (const [format, magic] of MAGIC)
+        if (startsWith(head, magic))
+            return format;
+    // 'BZh' then the block size digit 1-9
+    if (head.length >= 4 && head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68) {
+        if (head[3] >= 0x31 && head[3] <= 0x39)
+            return 'bzip2';
+    }
+    return isTarHeader(head) ? 'tar' : undefined;
+}
+/** A ustar/GNU header (magic at 257) or an old v7 header whose checksum adds up. */
+function isTarHeader(block) {
+    if (block.length < TAR_BLOCK_BYTES)
+        return false;
+    return startsWith(block, USTAR, 257) || checksumMatches(block);
+}
+/**
+ * A decompressed payload that starts with two zero blocks is an empty tar (`tar czf x.tgz -T /dev/null`);
+ * only trusted behind gzip/zstd, where the container already said "archive".
+ */
+function isEmptyTar(head) {
+    return (head.length >= 2 * TAR_BLOCK_BYTES &&
+        head.subarray(0, 2 * TAR_BLOCK_BYTES).every((b) => b === 0));
+}
+function startsWith(head, magic, at = 0) {
+    if (head.length < at + magic.length)
+        return false;
+    for (let i = 0; i < magic.length; i++)
+        if (head[at + i] !== magic[i])
+            return false;
+    return true;
+}
+function checksumMatches(block) {
+    if (!checksumStartsOctal(block))
+        return false; // most files: no string made
+    const field = block
+        .toString('latin1', 148, 156)
+        .replace(/[\0 ]+$/, '')
+        .trim();
+    if (!/^[0-7]{1,7}$/.test(field))
+        return false;
+    let sum = 8 * 0x20; // the checksum field itself counts as spaces
+    for (let i = 0; i < TAR_BLOCK_BYTES; i++)
+        if (i < 148 || i >= 156)
+            sum += block[i];
+    return sum === parseInt(field, 8);
+}
+/** Whether the checksum field's first byte that `trim` would keep is an octal digit. */
+function checksumStartsOctal(block) {
+    for (let i = 148; i < 156; i++) {
+        const byte = block[i];
+        if (byte >= 0x30 && byte <= 0x37)
+            return true;
+        if (!(byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0xa0))
+            return false;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/secrets/scan-binary.ts
+
+const scan_binary_MiB = 1024 * 1024;
+/** Binary content is read this many bytes at a time, so memory stays bounded. */
+const scan_binary_CHUNK_BYTES = 16 * scan_binary_MiB;
+/** Each chunk reads this far past its end, beyond the longest match (a 64 KiB key block). */
+const scan_binary_OVERLAP_BYTES = 80 * 1024;
+/**
+ * Searches binary content (an executable, a native addon, a `.wasm`, a database file) for the
+ * credentials whose format is strict enough to trust there: a token compiled into a binary
+ * (`-ldflags "-X main.token=…"`) ships as plain bytes. Matches come back by byte offset.
+ */
+function scanSecretsInBinary(content, options = {}) {
+    const matches = [];
+    for (let start = 0; start < content.length; start += scan_binary_CHUNK_BYTES) {
+        const end = Math.min(content.length, start + scan_binary_CHUNK_BYTES);
+        const text = content.toString('latin1', start, Math.min(content.length, end + scan_binary_OVERLAP_BYTES));
+        for (const match of findSecrets(text, { ...options, binary: true })) {
+            if (match.index >= end - start)
+                continue; // in the overlap: the next chunk reports it
+            const { rule, redacted, severity, description } = match;
+            matches.push({ rule, offset: start + match.index, redacted, severity, description });
+        }
+    }
+    return matches;
+}
+
+;// CONCATENATED MODULE: ./src/util/opaque-media.ts
+/**
+ * Compressed media formats, by their first bytes: their bytes are compressed or encoded pixels,
+ * sound and glyphs, never readable strings, so they are not searched.
+ */
+const OPAQUE_MEDIA = [
+    [0, '\x89PNG'],
+    [0, '\xff\xd8\xff'], // JPEG
+    [0, 'GIF8'],
+    [8, 'WEBP'],
+    [0, 'wOFF'],
+    [0, 'wOF2'],
+    [4, 'ftyp'], // MP4, MOV, HEIC, AVIF
+    [0, 'OggS'],
+    [0, 'ID3'], // MP3
+    [0, '\x1aE\xdf\xa3'] // WebM, Matroska
+];
+/** Whether the content is one of them: searching it for text would find nothing. */
+function isOpaqueMedia(content) {
+    return OPAQUE_MEDIA.some(([offset, magic]) => content.toString('latin1', offset, offset + magic.length) === magic);
+}
+
+;// CONCATENATED MODULE: ./src/rules/secret-binary.ts
+
+
+
+
+
+
+const KEY_RULE = 'secret/private-key';
+/** Crypto libraries carry private keys for their self-tests (GnuTLS, for one): not always a leak. */
+const KEY_NOTE = '; one level lower: libraries embed test keys too, so check where the binary comes from';
+/**
+ * `secret/*` in a binary file: an archive is walked as one instead, and compressed media hold no
+ * strings; anything else is searched for strict formats (see `scanSecretsInBinary`). Reports
+ * name the byte offset, as a hex editor or `strings -t x` shows it.
+ */
+function scanBinaryEntry(entry, maxPerRule) {
+    const { content } = entry;
+    if (detectFormat(content) !== undefined || isOpaqueMedia(content))
+        return [];
+    const matches = scanSecretsInBinary(content, { inTestFolder: isTestPath(entry.path) });
+    if (matches.length === 0)
+        return [];
+    const covered = secretRulesCoveredByPrivateFile(entry);
+    const byRule = new Map();
+    for (const match of matches) {
+        if (covered.has(match.rule))
+            continue;
+        byRule.set(match.rule, [...(byRule.get(match.rule) ?? []), match]);
+    }
+    const reports = [];
+    for (const [rule, found] of byRule) {
+        for (const match of found.slice(0, maxPerRule)) {
+            const lowered = rule === KEY_RULE;
+            reports.push({
+                rule,
+                entry,
+                severity: lowered ? (0,finding/* lowerSeverity */.DB)(match.severity) : match.severity,
+                message: `${match.description}: ${match.redacted} in binary content at byte ${formatOffset(match.offset)}${lowered ? KEY_NOTE : ''}`,
+                details: { redacted: match.redacted, offset: match.offset }
+            });
+        }
+        const rest = found.slice(maxPerRule);
+        if (rest.length === 0)
+            continue;
+        reports.push({
+            rule,
+            entry,
+            severity: rest
+                .map((m) => (rule === KEY_RULE ? (0,finding/* lowerSeverity */.DB)(m.severity) : m.severity))
+                .reduce(worst),
+            message: `${rest.length} more ${rule} matches in this binary file are not listed one by one`,
+            details: { omitted: rest.length, offsets: rest.map((m) => m.offset) }
+        });
+    }
+    return reports;
+}
+/** `0x1f40 (8000)`: how hex dumps and `strings -t x` locate it, and in decimal. */
+function formatOffset(offset) {
+    return `0x${offset.toString(16)} (${offset})`;
+}
+function worst(a, b) {
+    return (0,finding/* severityRank */.qs)(a) <= (0,finding/* severityRank */.qs)(b) ? a : b;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/secret.ts
+
 
 
 
@@ -6621,7 +6814,8 @@ function secretRulesCoveredByPrivateFile(entry) {
 /** Past this many matches of one rule in one entry, the rest are counted in one extra report. */
 const MAX_REPORTS_PER_RULE = 10;
 /**
- * `secret/*`: high-confidence credentials in the text of every file. Binary files are skipped.
+ * `secret/*`: high-confidence credentials in the text of every file, and the strictest formats in
+ * binary files (executables, native addons, `.wasm`).
  * Sources embedded in source maps (map files, and inline `data:` maps in JS/CSS) are scanned one
  * by one, so a finding names the original file and its line; a readable map's JSON itself is not
  * scanned again. Where `private-file/*` reports a file as a whole (`.env`, `.npmrc`, `id_rsa`),
@@ -6632,8 +6826,13 @@ const secretRule = {
     create(context) {
         return {
             entry(entry) {
-                if (!isFileEntry(entry) || isBinary(entry.content))
+                if (!isFileEntry(entry))
                     return;
+                if (isBinary(entry.content)) {
+                    for (const report of scanBinaryEntry(entry, MAX_REPORTS_PER_RULE))
+                        context.report(report);
+                    return;
+                }
                 const found = [];
                 const { isMap } = forEachSourceInFile(entry.path, entry.content, (source) => {
                     // Most embedded sources are ruled out from their raw JSON, without decoding them.
@@ -7285,9 +7484,12 @@ function renderResult(finding, ruleIndex, anchor) {
         properties: { artifact: finding.artifact, artifactPath: finding.path }
     };
 }
+/** Rule, path and line; in a binary file, where findings have no line, the byte offset. */
 function fingerprint(finding) {
+    const offset = finding.details?.offset;
+    const where = typeof offset === 'number' ? `@${offset}` : `${finding.line ?? 0}`;
     return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update(`${finding.rule}\0${finding.path}\0${finding.line ?? 0}`)
+        .update(`${finding.rule}\0${finding.path}\0${where}`)
         .digest('hex')
         .slice(0, 32);
 }
@@ -9616,80 +9818,6 @@ async function openRandomAccess(source, inMemoryMaxBytes) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/archive/detect-format.ts
-/** Bytes of a source needed to recognise any format (one tar header block). */
-const detect_format_HEAD_BYTES = 512;
-const TAR_BLOCK_BYTES = 512;
-const USTAR = [0x75, 0x73, 0x74, 0x61, 0x72]; // 'ustar' at offset 257
-const MAGIC = [
-    ['zip', [0x50, 0x4b, 0x03, 0x04]],
-    ['zip', [0x50, 0x4b, 0x05, 0x06]], // an empty zip is only its end-of-central-directory record
-    ['gzip', [0x1f, 0x8b]],
-    ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
-    ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
-    ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
-    ['rar', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]]
-];
-function detectFormat(head) {
-    for (const [format, magic] of MAGIC)
-        if (startsWith(head, magic))
-            return format;
-    // 'BZh' then the block size digit 1-9
-    if (head.length >= 4 && head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68) {
-        if (head[3] >= 0x31 && head[3] <= 0x39)
-            return 'bzip2';
-    }
-    return isTarHeader(head) ? 'tar' : undefined;
-}
-/** A ustar/GNU header (magic at 257) or an old v7 header whose checksum adds up. */
-function isTarHeader(block) {
-    if (block.length < TAR_BLOCK_BYTES)
-        return false;
-    return startsWith(block, USTAR, 257) || checksumMatches(block);
-}
-/**
- * A decompressed payload that starts with two zero blocks is an empty tar (`tar czf x.tgz -T /dev/null`);
- * only trusted behind gzip/zstd, where the container already said "archive".
- */
-function isEmptyTar(head) {
-    return (head.length >= 2 * TAR_BLOCK_BYTES &&
-        head.subarray(0, 2 * TAR_BLOCK_BYTES).every((b) => b === 0));
-}
-function startsWith(head, magic, at = 0) {
-    if (head.length < at + magic.length)
-        return false;
-    for (let i = 0; i < magic.length; i++)
-        if (head[at + i] !== magic[i])
-            return false;
-    return true;
-}
-function checksumMatches(block) {
-    if (!checksumStartsOctal(block))
-        return false; // most files: no string made
-    const field = block
-        .toString('latin1', 148, 156)
-        .replace(/[\0 ]+$/, '')
-        .trim();
-    if (!/^[0-7]{1,7}$/.test(field))
-        return false;
-    let sum = 8 * 0x20; // the checksum field itself counts as spaces
-    for (let i = 0; i < TAR_BLOCK_BYTES; i++)
-        if (i < 148 || i >= 156)
-            sum += block[i];
-    return sum === parseInt(field, 8);
-}
-/** Whether the checksum field's first byte that `trim` would keep is an octal digit. */
-function checksumStartsOctal(block) {
-    for (let i = 148; i < 156; i++) {
-        const byte = block[i];
-        if (byte >= 0x30 && byte <= 0x37)
-            return true;
-        if (!(byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === 0xa0))
-            return false;
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./src/archive/entry-paths.ts
 const MAYBE_UNSAFE = /^[\\/]|^[a-zA-Z]:|\.\.|\0/;
 /** Why an entry name is unsafe to extract, or undefined: absolute, drive or UNC paths, `..` segments, NUL bytes. */
@@ -11823,7 +11951,74 @@ function showPlain(text) {
     return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
+;// CONCATENATED MODULE: ./src/policy/forbidden-binary.ts
+
+
+
+/** Binary content is read this many bytes at a time, as latin1 (one byte, one character). */
+const forbidden_binary_CHUNK_BYTES = 32 * 1024 * 1024;
+/** Each chunk reads this far past its end, so a match across the cut is still found once. */
+const forbidden_binary_OVERLAP_BYTES = 64 * 1024;
+/** Bytes past ASCII: in a binary they are data, not latin1 letters. */
+const NON_ASCII = /[\x80-\xff]/g;
+/**
+ * `forbid` patterns in a binary file (an executable, a native addon): an internal host name or a
+ * codename compiled in ships as plain bytes. Matches are located by byte offset; excerpts show
+ * control bytes as spaces, as for text, and bytes past ASCII as `.`.
+ */
+function checkBinary(file, entries, maxPerPattern, report) {
+    const { content } = file;
+    const regexes = entries.map((entry) => entry.regex);
+    const hits = entries.map(() => []);
+    const counts = entries.map(() => 0);
+    for (let start = 0; start < content.length; start += forbidden_binary_CHUNK_BYTES) {
+        const end = Math.min(content.length, start + forbidden_binary_CHUNK_BYTES);
+        const text = content.toString('latin1', start, Math.min(content.length, end + forbidden_binary_OVERLAP_BYTES));
+        entries.forEach(({ regex }, i) => {
+            regex.lastIndex = 0;
+            for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+                if (m[0].length === 0) {
+                    regex.lastIndex++;
+                    continue;
+                }
+                if (m.index >= end - start)
+                    break; // in the overlap: the next chunk has it
+                if (counts[i]++ < maxPerPattern) {
+                    const excerpt = buildExcerpt(text, m.index, m.index + m[0].length, regexes);
+                    hits[i].push({ offset: start + m.index, excerpt: excerpt.replace(NON_ASCII, '.') });
+                }
+            }
+            regex.lastIndex = 0;
+        });
+    }
+    entries.forEach((entry, i) => {
+        const base = {
+            rule: FORBIDDEN_CONTENT,
+            entry: file,
+            ...(entry.severity ? { severity: entry.severity } : {})
+        };
+        for (const { offset, excerpt } of hits[i]) {
+            report({
+                ...base,
+                message: `forbidden content '${entry.name}' in binary content at byte 0x${offset.toString(16)} (${offset}): "${excerpt}"`,
+                details: { pattern: entry.name, offset, excerpt }
+            });
+        }
+        const more = counts[i] - hits[i].length;
+        if (more > 0) {
+            report({
+                ...base,
+                message: `${plural(more, 'more match', 'more matches')} of forbidden content '${entry.name}' in this binary file are not listed one by one`,
+                details: { pattern: entry.name, omitted: more }
+            });
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/policy/forbidden-content.ts
+
+
+
 
 
 
@@ -11837,7 +12032,10 @@ const MAX_REPORTS_PER_PATTERN = 10;
  * A match spanning such a cut (only multi-line patterns can) is not found.
  */
 const forbidden_content_CHUNK_BYTES = 32 * 1024 * 1024;
-/** `policy/forbidden-content`: each `forbid` entry searched over every text file its paths allow. */
+/**
+ * `policy/forbidden-content`: each `forbid` entry searched over every text file its paths allow,
+ * and over binary files (see `checkBinary`).
+ */
 function createForbiddenContentCheck(entries) {
     const patterns = entries.map((entry) => ({
         entry,
@@ -11845,8 +12043,15 @@ function createForbiddenContentCheck(entries) {
     }));
     return (file, report) => {
         const applicable = patterns.filter((p) => p.applies(file.path)).map((p) => p.entry);
-        if (applicable.length === 0 || isBinary(file.content))
+        if (applicable.length === 0)
             return;
+        if (isBinary(file.content)) {
+            // archives are walked entry by entry instead; compressed media hold no text
+            if (detectFormat(file.content) !== undefined || isOpaqueMedia(file.content))
+                return;
+            checkBinary(file, applicable, MAX_REPORTS_PER_PATTERN, report);
+            return;
+        }
         const hits = applicable.map(() => ({ shown: [], more: { count: 0, first: 0, last: 0 } }));
         let lineBase = 1;
         for (const chunk of splitText(file.content, forbidden_content_CHUNK_BYTES)) {
