@@ -26,6 +26,15 @@ function text(bytes: number, seed: number): string {
   return out.slice(0, bytes)
 }
 
+/** Rewrites the type flag of the tar header at `offset`, with its checksum. */
+function setTypeFlag(tar: Buffer, offset: number, flag: string): void {
+  tar.write(flag, offset + 156, 'latin1')
+  tar.fill(0x20, offset + 148, offset + 156)
+  let sum = 0
+  for (let i = offset; i < offset + 512; i++) sum += tar[i]
+  tar.write(`${sum.toString(8).padStart(6, '0')}\0 `, offset + 148, 'latin1')
+}
+
 const THREE_FILES: Tree = {
   'a.txt': text(40_000, 1),
   'b.txt': text(40_000, 2),
@@ -103,6 +112,18 @@ describe('corrupt tar', () => {
     expect(problemList(walked)).toEqual(['archive/unreadable '])
     expect(walked.problems[0].message).toMatch(
       /3 corrupt tar header blocks skipped \(checksum failure\)/
+    )
+  })
+
+  it('reports an entry of an unknown type that holds data: tar would extract it unread by us', async () => {
+    const tar = await buildTar({ 'hidden.env': 'SECRET=1\n', 'after.txt': 'ok', label: '' })
+    setTypeFlag(tar, 0, 'Z') // GNU tar: "unknown file type 'Z', extracted as normal file"
+    setTypeFlag(tar, 2048, 'V') // a volume label without data: nothing is hidden there
+    const walked = await walkBuffer(tar, 'odd.tar')
+    expect(listing(walked)).toEqual(['other hidden.env', 'file after.txt', 'other label'])
+    expect(problemList(walked)).toEqual(['archive/unreadable hidden.env'])
+    expect(walked.problems[0].message).toBe(
+      "entry 'hidden.env' has an unknown entry type, which tar may still extract as a regular file; its 9 bytes were not inspected"
     )
   })
 

@@ -175,6 +175,14 @@ function emitIgnored(entry: ReadEntry, scope: Scope): Promise<void> | void {
       rule: 'archive/unreadable',
       message: `GNU sparse file '${entry.path}' cannot be read; its content was not inspected`
     })
+  } else if (entry.size > 0) {
+    // an unknown type (GNU tar extracts it as a regular file), a multi-volume continuation…
+    const type = entry.type === 'Unsupported' ? 'an unknown entry type' : `the ${entry.type} type`
+    problems.push({
+      rule: 'archive/unreadable',
+      message: `entry '${entry.path}' has ${type}, which tar may still extract as a regular file; its ${plural(entry.size, 'byte')} were not inspected`,
+      details: { type: entry.type }
+    })
   }
   return emitMember(scope, { name: entry.path, kind: 'other', size: entry.size, problems })
 }
