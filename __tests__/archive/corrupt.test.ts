@@ -26,6 +26,11 @@ function text(bytes: number, seed: number): string {
   return out.slice(0, bytes)
 }
 
+/** Offset of the local header of the member named `name` (first match of its name bytes). */
+function localHeaderOf(zip: Buffer, name: string): number {
+  return zip.indexOf(Buffer.from(name, 'latin1')) - 30
+}
+
 /** Rewrites the type flag of the tar header at `offset`, with its checksum. */
 function setTypeFlag(tar: Buffer, offset: number, flag: string): void {
   tar.write(flag, offset + 156, 'latin1')
@@ -227,6 +232,27 @@ describe('corrupt zip', () => {
     expect(problemList(walked)).toEqual(['archive/unreadable b.txt'])
     expect(walked.problems[0].message).toMatch(message)
     expect(contentOf(walked, 'c.txt')).toBe(THREE_FILES['c.txt'])
+  })
+
+  it('reports a member that its local header names differently (a zip-parser differential)', async () => {
+    const zip = await buildZip({ 'README.md': 'API_KEY=1\n', 'ok.txt': 'ok', 'notes.txt': 'n' })
+    zip.write('evil/.env', 30, 'latin1') // the first local header: 'README.md' has 9 bytes too
+    const at = localHeaderOf(zip, 'notes.txt')
+    zip.write('../x.txt!', at + 30, 'latin1')
+    const walked = await walkBuffer(zip, 'odd.zip')
+    expect(problemList(walked)).toEqual([
+      'archive/unreadable README.md',
+      'archive/unsafe-path notes.txt'
+    ])
+    expect(walked.problems[0]).toMatchObject({
+      message:
+        "entry 'README.md' is named 'evil/.env' in its local header: extractors that read local headers write it under that name, which was not audited as a path; its content was audited as 'README.md'",
+      details: { localName: 'evil/.env' }
+    })
+    expect(walked.problems[1].message).toMatch(
+      /named '\.\.\/x\.txt!' in its local header, an unsafe path/
+    )
+    expect(contentOf(walked, 'README.md')).toBe('API_KEY=1\n')
   })
 
   it('reports two records sharing one local header (the overlapping zip-bomb trick)', async () => {

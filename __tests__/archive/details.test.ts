@@ -18,6 +18,29 @@ const TREE: Tree = {
 }
 
 describe('walk details', () => {
+  it('compares local and central names when reading a zip at offsets too', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'odd.zip')
+      const zip = await buildZip({ 'README.md': 'x' })
+      zip.write('evil/.env', 30, 'latin1')
+      await writeFile(path, zip)
+      const problems: string[] = []
+      const ctx = new WalkContext(
+        'odd',
+        DEFAULT_LIMITS,
+        openArchive,
+        () => undefined,
+        (p) => problems.push(`${p.rule} ${p.path}`)
+      )
+      await walkZip(
+        await fileSource(path),
+        { ctx, prefix: '', depth: 0, where: '', name: 'odd.zip' },
+        { inMemoryMaxBytes: 0 }
+      )
+      expect(problems).toEqual(['archive/unreadable README.md'])
+    })
+  })
+
   it('reads a zip from disk entry by entry when it is too large to hold in memory', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'big.zip')

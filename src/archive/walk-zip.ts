@@ -10,6 +10,7 @@ import type { DataJob, DataResult } from './zip-entry-data.js'
 import { decodeData, describeFailure, LOCAL_HEADER_BYTES, locateData } from './zip-entry-data.js'
 import type { ZipDirectory, ZipRecord } from './zip-directory.js'
 import { readZipDirectory, ZipFormatError } from './zip-directory.js'
+import { checkLocalName, checkLocalNameAt } from './zip-local-name.js'
 import { describeMember, describeSafeMember, planJobs } from './zip-members.js'
 
 /** Zips up to this size are read into memory (fast); larger ones are read entry by entry at offsets. */
@@ -58,6 +59,13 @@ export async function walkZip(
         ? await describeMember(record, scope)
         : describeSafeMember(record, scope)
       const job = jobs[i]
+      // a local header shared by two records is reported as an overlap, not twice
+      const localName = job?.shared
+        ? undefined
+        : reader.data
+          ? checkLocalName(reader, record)
+          : await checkLocalNameAt(reader, record)
+      if (localName) addProblem(member, localName)
       if (job) {
         const index = jobIndex++
         const path = scope.prefix + record.name
