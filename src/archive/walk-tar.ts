@@ -9,6 +9,7 @@ import { emitMember, specialFileProblem, tooLargeProblem } from './emit-member.j
 import { collectGarbage } from '../util/collect-garbage.js'
 import type { Scope } from './walk-context.js'
 import { ArchiveReadError } from './walk-context.js'
+import { TarTrailingData } from './tar-trailing-data.js'
 
 type Step = () => Promise<void> | void
 
@@ -68,6 +69,9 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Prom
   })
   // abort() always emits 'error' (TAR_ABORT); it is only ever our own stop.
   parser.on('error', () => undefined)
+  const trailing = new TarTrailingData()
+  let sawEnd = false
+  parser.on('eof', () => (sawEnd = true))
   parser.on('entry', (entry: ReadEntry) => {
     sawEntry = true
     readEntry(entry, scope, steps)
@@ -84,6 +88,7 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Prom
     for await (const chunk of chunks) {
       if (!sawEntry && isEmptyTar(chunk)) sawEntry = true
       parser.write(chunk)
+      trailing.push(chunk)
       sinceCollect += chunk.length
       if (sinceCollect >= COLLECT_EVERY_BYTES) {
         sinceCollect = 0
@@ -103,6 +108,7 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Prom
   parser.end() // flushes an entry cut short, with a "truncated" warning
   await drain()
   if (ctx.stopped) return
+  if (sawEnd && trailing.firstTrailing !== undefined) reportTrailing(scope, trailing)
   if (unrecognized) {
     const blocks = invalid.length > 0 ? ` (${plural(invalid.length, 'corrupt header block')})` : ''
     ctx.report(
@@ -185,6 +191,16 @@ function emitIgnored(entry: ReadEntry, scope: Scope): Promise<void> | void {
     })
   }
   return emitMember(scope, { name: entry.path, kind: 'other', size: entry.size, problems })
+}
+
+function reportTrailing(scope: Scope, trailing: TarTrailingData): void {
+  const from = trailing.firstTrailing ?? 0
+  scope.ctx.report(
+    'archive/unreadable',
+    scope.where,
+    `${describeContainer(scope)} has data after its end-of-archive marker (${plural(trailing.trailingBlocks, 'non-zero block')} from byte ${from}): \`tar --ignore-zeros\` and tools that join archives read on and would extract what is there; it was not audited`,
+    { endOfArchive: trailing.end, firstTrailingByte: from, trailingBlocks: trailing.trailingBlocks }
+  )
 }
 
 function reportTruncated(scope: Scope, entry: ReadEntry | undefined): void {
