@@ -260,6 +260,40 @@ describe('corrupt zip', () => {
     const [first, second] = centralRecords(zip)
     zip.writeUInt32LE(zip.readUInt32LE(first + 42), second + 42)
     const walked = await walkBuffer(zip)
-    expect(problemList(walked)).toEqual(['archive/unreadable a.txt', 'archive/unreadable b.txt'])
+    // b.txt's own local header is now listed by no record: a streaming extractor still finds it
+    expect(problemList(walked)).toEqual([
+      'archive/unreadable a.txt',
+      'archive/unreadable b.txt',
+      'archive/unreadable '
+    ])
+    expect(walked.problems[2].message).toMatch(/holds an entry 'b.txt' .* does not list/)
+  })
+
+  it('reports a local entry that the central directory does not list (hidden from unzip)', async () => {
+    const zip = await buildZip({ 'a.txt': 'hello', '.env': 'SECRET=1\n', 'b.txt': 'bye' })
+    const records = centralRecords(zip)
+    const second = records[1]
+    const secondLength = records[2] - second
+    const eocd = zip.length - 22
+    // cut the second record out of the directory, and fix the end record's count and size
+    const edited = Buffer.concat([zip.subarray(0, second), zip.subarray(second + secondLength)])
+    const end = eocd - secondLength
+    edited.writeUInt16LE(2, end + 8)
+    edited.writeUInt16LE(2, end + 10)
+    edited.writeUInt32LE(edited.readUInt32LE(end + 12) - secondLength, end + 12)
+    const walked = await walkBuffer(edited, 'hidden.zip')
+    expect(listing(walked)).toEqual(['file a.txt', 'file b.txt'])
+    expect(problemList(walked)).toEqual(['archive/unreadable '])
+    expect(walked.problems[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^zip 'hidden.zip' holds an entry '.env' \(local header at byte \d+\) that its central directory does not list/
+      ),
+      details: { localName: '.env' }
+    })
+  })
+
+  it('finds nothing unlisted in an ordinary zip, data descriptors included', async () => {
+    const walked = await walkBuffer(await buildZip(THREE_FILES))
+    expect(walked.problems).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import { decodeData, describeFailure, LOCAL_HEADER_BYTES, locateData } from './z
 import type { ZipDirectory, ZipRecord } from './zip-directory.js'
 import { readZipDirectory, ZipFormatError } from './zip-directory.js'
 import { checkLocalName, checkLocalNameAt } from './zip-local-name.js'
+import { findUnlistedEntries } from './zip-unlisted.js'
 import { describeMember, describeSafeMember, planJobs } from './zip-members.js'
 
 /** Zips up to this size are read into memory (fast); larger ones are read entry by entry at offsets. */
@@ -76,6 +77,21 @@ export async function walkZip(
       }
       const nested = startMember(scope, member)
       if (nested) await nested
+    }
+    // a damaged directory is reported as such: the entries it no longer lists are not "hidden"
+    if (!ctx.stopped && !directory.damage) {
+      for (const { offset, name } of await findUnlistedEntries(
+        reader,
+        directory.records,
+        directory.directoryOffset
+      )) {
+        ctx.report(
+          'archive/unreadable',
+          scope.where,
+          `zip '${scope.name}' holds an entry '${name}' (local header at byte ${offset}) that its central directory does not list: extractors that stream through local headers extract it, and its content was not audited`,
+          { localName: name, offset }
+        )
+      }
     }
     if (directory.damage && !ctx.stopped) {
       ctx.report(
