@@ -269,6 +269,18 @@ describe('corrupt zip', () => {
     expect(walked.problems[2].message).toMatch(/holds an entry 'b.txt' .* does not list/)
   })
 
+  it('reports a local header that names another compression method than the directory', async () => {
+    const zip = await buildZip({ 'a.txt': 'hello hello hello hello' })
+    expect(zip.readUInt16LE(8)).toBe(8)
+    zip.writeUInt16LE(0, 8) // the local header now says "stored"
+    const walked = await walkBuffer(zip, 'methods.zip')
+    expect(problemList(walked)).toEqual(['archive/unreadable a.txt'])
+    expect(walked.problems[0].message).toBe(
+      "entry 'a.txt' has compression method 0 in its local header and 8 in the central directory: extractors that read local headers decode other bytes than the ones audited"
+    )
+    expect(contentOf(walked, 'a.txt')).toBe('hello hello hello hello')
+  })
+
   it('reports a local entry that the central directory does not list (hidden from unzip)', async () => {
     const zip = await buildZip({ 'a.txt': 'hello', '.env': 'SECRET=1\n', 'b.txt': 'bye' })
     const records = centralRecords(zip)

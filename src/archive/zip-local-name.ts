@@ -35,7 +35,7 @@ function compareNames(header: Buffer, record: ZipRecord): MemberProblem | undefi
   // a missing local header is reported when the data is read
   if (header.length < HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_SIGNATURE) return undefined
   const raw = header.subarray(HEADER_BYTES, HEADER_BYTES + header.readUInt16LE(26))
-  if (raw.equals(record.rawName)) return undefined
+  if (raw.equals(record.rawName)) return compareMethods(header, record)
   const local = decodeZipName(raw, header.readUInt16LE(6), Buffer.alloc(0))
   const unsafe = describeUnsafePath(local)
   const named = `entry '${record.name}' is named '${local}' in its local header`
@@ -50,4 +50,18 @@ function compareNames(header: Buffer, record: ZipRecord): MemberProblem | undefi
         message: `${named}: extractors that read local headers write it under that name, which was not audited as a path; its content was audited as '${record.name}'`,
         details: { localName: local }
       }
+}
+
+/**
+ * A local header that names another compression method than the directory: extractors that read
+ * local headers decode the data differently, so what they extract is not what was audited.
+ */
+function compareMethods(header: Buffer, record: ZipRecord): MemberProblem | undefined {
+  const method = header.readUInt16LE(8)
+  if (method === record.method) return undefined
+  return {
+    rule: 'archive/unreadable',
+    message: `entry '${record.name}' has compression method ${method} in its local header and ${record.method} in the central directory: extractors that read local headers decode other bytes than the ones audited`,
+    details: { localMethod: method, method: record.method }
+  }
 }
