@@ -15,7 +15,7 @@ export class TarTrailingData {
   private partial: Buffer | undefined
   /** Bytes of the current body (or padding) still to skip. */
   private skip = 0
-  private pax: { remaining: number; parts: Buffer[]; size: number } | undefined
+  private pax: { remaining: number; parts: Buffer[] } | undefined
   private paxSize: number | undefined
   private zeroBlocks = 0
   private endOffset: number | undefined
@@ -73,7 +73,7 @@ export class TarTrailingData {
     this.paxSize = undefined
     if (size === undefined) return // not a header the parser reads either: it reports it
     const padded = Math.ceil(size / BLOCK) * BLOCK
-    if (type === 'x' && size <= MAX_PAX_BYTES) this.pax = { remaining: size, parts: [], size }
+    if (type === 'x' && size <= MAX_PAX_BYTES) this.pax = { remaining: size, parts: [] }
     this.skip = padded
     if (padded === 0) this.finishPax()
   }
