@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream'
 import { describe, expect, it } from '@jest/globals'
+import yazl from 'yazl'
 import { buildGz, buildTar, buildTgz, buildZip } from '../../__fixtures__/archives.js'
 import type { Tree } from '../../__fixtures__/archives.js'
 import { contentOf, listing, problemList, walkBuffer } from './walk-helper.js'
@@ -24,6 +26,20 @@ function text(bytes: number, seed: number): string {
     out += `line ${state.toString(36)} ${(state >> 7).toString(16)}\n`
   }
   return out.slice(0, bytes)
+}
+
+/** The zip without the central-directory record at `index` (its member stays in place). */
+function dropRecord(zip: Buffer, index: number): Buffer {
+  const records = centralRecords(zip)
+  const at = records[index]
+  const next = index + 1 < records.length ? records[index + 1] : zip.length - 22
+  const length = next - at
+  const edited = Buffer.concat([zip.subarray(0, at), zip.subarray(at + length)])
+  const end = edited.length - 22
+  edited.writeUInt16LE(records.length - 1, end + 8)
+  edited.writeUInt16LE(records.length - 1, end + 10)
+  edited.writeUInt32LE(edited.readUInt32LE(end + 12) - length, end + 12)
+  return edited
 }
 
 /** Offset of the local header of the member named `name` (first match of its name bytes). */
@@ -260,13 +276,16 @@ describe('corrupt zip', () => {
     const [first, second] = centralRecords(zip)
     zip.writeUInt32LE(zip.readUInt32LE(first + 42), second + 42)
     const walked = await walkBuffer(zip)
-    // b.txt's own local header is now listed by no record: a streaming extractor still finds it
+    // b.txt's own local header is now listed by no record: a streaming extractor still finds it,
+    // so it is read from there as well
     expect(problemList(walked)).toEqual([
       'archive/unreadable a.txt',
       'archive/unreadable b.txt',
-      'archive/unreadable '
+      'archive/unreadable b.txt'
     ])
-    expect(walked.problems[2].message).toMatch(/holds an entry 'b.txt' .* does not list/)
+    expect(walked.problems[2].message).toMatch(
+      /^entry 'b.txt' \(local header at byte \d+\) is not listed/
+    )
   })
 
   it('reports a local header that names another compression method than the directory', async () => {
@@ -283,25 +302,36 @@ describe('corrupt zip', () => {
 
   it('reports a local entry that the central directory does not list (hidden from unzip)', async () => {
     const zip = await buildZip({ 'a.txt': 'hello', '.env': 'SECRET=1\n', 'b.txt': 'bye' })
-    const records = centralRecords(zip)
-    const second = records[1]
-    const secondLength = records[2] - second
-    const eocd = zip.length - 22
-    // cut the second record out of the directory, and fix the end record's count and size
-    const edited = Buffer.concat([zip.subarray(0, second), zip.subarray(second + secondLength)])
-    const end = eocd - secondLength
-    edited.writeUInt16LE(2, end + 8)
-    edited.writeUInt16LE(2, end + 10)
-    edited.writeUInt32LE(edited.readUInt32LE(end + 12) - secondLength, end + 12)
+    const edited = dropRecord(zip, 1)
     const walked = await walkBuffer(edited, 'hidden.zip')
-    expect(listing(walked)).toEqual(['file a.txt', 'file b.txt'])
-    expect(problemList(walked)).toEqual(['archive/unreadable '])
+    // listed entries first, then the hidden one, read from its local header and audited
+    expect(listing(walked)).toEqual(['file a.txt', 'file b.txt', 'file .env'])
+    expect(contentOf(walked, '.env')).toBe('SECRET=1\n')
+    expect(problemList(walked)).toEqual(['archive/unreadable .env'])
     expect(walked.problems[0]).toMatchObject({
       message: expect.stringMatching(
-        /^zip 'hidden.zip' holds an entry '.env' \(local header at byte \d+\) that its central directory does not list/
+        /^entry '.env' \(local header at byte \d+\) is not listed in the zip's central directory: unzip skips it, extractors that stream through local headers extract it; it was audited as found there$/
       ),
-      details: { localName: '.env' }
+      details: { unlisted: true }
     })
+  })
+
+  it('lists but does not read a hidden entry whose sizes only its data descriptor holds', async () => {
+    const zip = new yazl.ZipFile()
+    for (const [name, body] of [
+      ['a.txt', 'a'],
+      ['.env', 'SECRET=1\n'],
+      ['b.txt', 'b']
+    ]) {
+      zip.addReadStream(Readable.from([Buffer.from(body)]), name, { mtime: new Date(0) })
+    }
+    zip.end()
+    const bytes = Buffer.concat(await zip.outputStream.toArray())
+    expect(bytes.readUInt16LE(6) & 0x08).toBe(0x08) // streamed: sizes follow the data
+    const walked = await walkBuffer(dropRecord(bytes, 1), 'streamed.zip')
+    expect(listing(walked)).toEqual(['file a.txt', 'file b.txt', 'file .env'])
+    expect(contentOf(walked, '.env')).toBeUndefined()
+    expect(walked.problems[0].message).toMatch(/not listed .*; its content was not audited$/)
   })
 
   it('finds nothing unlisted in an ordinary zip, data descriptors included', async () => {

@@ -11,6 +11,7 @@ import { decodeData, describeFailure, LOCAL_HEADER_BYTES, locateData } from './z
 import type { ZipDirectory, ZipRecord } from './zip-directory.js'
 import { readZipDirectory, ZipFormatError } from './zip-directory.js'
 import { checkLocalName, checkLocalNameAt } from './zip-local-name.js'
+import type { UnlistedEntry } from './zip-unlisted.js'
 import { findUnlistedEntries } from './zip-unlisted.js'
 import { describeMember, describeSafeMember, planJobs } from './zip-members.js'
 
@@ -19,6 +20,8 @@ export const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024
 /** Below this many members to inflate (and bytes), starting a worker costs more than it saves. */
 const WORKER_MIN_JOBS = 2000
 const WORKER_MIN_BYTES = 32 * 1024 * 1024
+/** General-purpose bit 3: sizes and CRC follow the data instead of sitting in the local header. */
+const DESCRIPTOR_FLAG = 0x0008
 
 export interface ZipWalkOptions {
   inMemoryMaxBytes?: number
@@ -80,17 +83,13 @@ export async function walkZip(
     }
     // a damaged directory is reported as such: the entries it no longer lists are not "hidden"
     if (!ctx.stopped && !directory.damage) {
-      for (const { offset, name } of await findUnlistedEntries(
+      const unlisted = await findUnlistedEntries(
         reader,
         directory.records,
         directory.directoryOffset
-      )) {
-        ctx.report(
-          'archive/unreadable',
-          scope.where,
-          `zip '${scope.name}' holds an entry '${name}' (local header at byte ${offset}) that its central directory does not list: extractors that stream through local headers extract it, and its content was not audited`,
-          { localName: name, offset }
-        )
+      )
+      for (const hidden of unlisted) {
+        if (ctx.stopped || !(await emitUnlisted(reader, hidden, scope))) break
       }
     }
     if (directory.damage && !ctx.stopped) {
@@ -104,6 +103,45 @@ export async function walkZip(
     await worker?.close()
     await reader.close()
   }
+}
+
+/**
+ * Emits an entry found only through its local header, read as found there, with a problem that
+ * says so. Answers false when the byte budget stops the walk.
+ */
+async function emitUnlisted(
+  reader: RandomAccess,
+  { record, end }: UnlistedEntry,
+  scope: Scope
+): Promise<boolean> {
+  const { ctx } = scope
+  const member = describeUnsafePath(record.name)
+    ? await describeMember(record, scope)
+    : describeSafeMember(record, scope)
+  // with a data descriptor, the local header may hold no sizes: they follow the data
+  const sized = !(record.flags & DESCRIPTOR_FLAG) || record.compressedSize > 0
+  const audited = sized && member.kind === 'file' && member.problems === undefined
+  if (audited) {
+    if (!ctx.admitBytes(scope.prefix + record.name, record.uncompressedSize)) return false
+    const job: DataJob = {
+      localHeaderOffset: record.localHeaderOffset,
+      compressedSize: record.compressedSize,
+      uncompressedSize: record.uncompressedSize,
+      method: record.method,
+      crc32: record.crc32,
+      limit: end,
+      shared: false,
+      fileSize: reader.size
+    }
+    applyResult(member, record, job, await readData(reader, job))
+  }
+  addProblem(member, {
+    rule: 'archive/unreadable',
+    message: `entry '${record.name}' (local header at byte ${record.localHeaderOffset}) is not listed in the zip's central directory: unzip skips it, extractors that stream through local headers extract it; ${audited ? 'it was audited as found there' : 'its content was not audited'}`,
+    details: { unlisted: true, offset: record.localHeaderOffset }
+  })
+  await startMember(scope, member)
+  return true
 }
 
 function wantsWorker(jobs: readonly DataJob[], mode: 'auto' | 'always' | 'never'): boolean {

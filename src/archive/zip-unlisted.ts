@@ -9,10 +9,13 @@ const HEADER_BYTES = 30
 const GAP_SEARCH_BYTES = 16 * 1024 * 1024
 const MAX_NAME_BYTES = 4096
 const METHODS = new Set([0, 8, 9, 12, 14, 93, 95, 99])
+const UTF8_FLAG = 0x0800
 
 export interface UnlistedEntry {
-  offset: number
-  name: string
+  /** What its local header says, in the shape of a directory record. */
+  record: ZipRecord
+  /** Where the gap it was found in ends: its data cannot reach past that. */
+  end: number
 }
 
 type Read = (offset: number, length: number) => Buffer | Promise<Buffer>
@@ -67,25 +70,35 @@ function headerLengths(bytes: Buffer, at: number): number {
 async function searchGap(read: Read, from: number, to: number): Promise<UnlistedEntry[]> {
   const gap = await read(from, Math.min(to - from, GAP_SEARCH_BYTES))
   const found: UnlistedEntry[] = []
-  for (
-    let at = gap.indexOf(LOCAL_SIGNATURE);
-    at !== -1;
+  let at = gap.indexOf(LOCAL_SIGNATURE)
+  while (at !== -1) {
+    const record = await readLocalRecord(read, from + at)
+    if (record !== undefined) found.push({ record, end: to })
     at = gap.indexOf(LOCAL_SIGNATURE, at + 4)
-  ) {
-    const name = await plausibleName(read, from + at)
-    if (name !== undefined) found.push({ offset: from + at, name })
   }
   return found
 }
 
-/** The entry's name if the bytes at `offset` read as a real local header, else undefined. */
-async function plausibleName(read: Read, offset: number): Promise<string | undefined> {
+/** The entry the bytes at `offset` describe, if they read as a real local header. */
+async function readLocalRecord(read: Read, offset: number): Promise<ZipRecord | undefined> {
   const header = await read(offset, HEADER_BYTES)
   if (header.length < HEADER_BYTES) return undefined
   const nameBytes = header.readUInt16LE(26)
-  if (header.readUInt16LE(4) > 63 || !METHODS.has(header.readUInt16LE(8))) return undefined
+  const method = header.readUInt16LE(8)
+  if (header.readUInt16LE(4) > 63 || !METHODS.has(method)) return undefined
   if (nameBytes === 0 || nameBytes > MAX_NAME_BYTES) return undefined
-  const raw = await read(offset + HEADER_BYTES, nameBytes)
-  if (raw.length < nameBytes || raw.includes(0)) return undefined
-  return header.readUInt16LE(6) & 0x0800 ? raw.toString('utf8') : decodeCp437(raw)
+  const rawName = await read(offset + HEADER_BYTES, nameBytes)
+  if (rawName.length < nameBytes || rawName.includes(0)) return undefined
+  const flags = header.readUInt16LE(6)
+  return {
+    name: flags & UTF8_FLAG ? rawName.toString('utf8') : decodeCp437(rawName),
+    rawName,
+    flags,
+    method,
+    crc32: header.readUInt32LE(14),
+    compressedSize: header.readUInt32LE(18),
+    uncompressedSize: header.readUInt32LE(22),
+    localHeaderOffset: offset,
+    externalAttributes: 0
+  }
 }
