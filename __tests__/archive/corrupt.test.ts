@@ -326,7 +326,9 @@ describe('corrupt zip', () => {
       zip.addReadStream(Readable.from([Buffer.from(body)]), name, { mtime: new Date(0) })
     }
     zip.end()
-    const bytes = Buffer.concat(await zip.outputStream.toArray())
+    const chunks: Buffer[] = []
+    for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk)
+    const bytes = Buffer.concat(chunks)
     expect(bytes.readUInt16LE(6) & 0x08).toBe(0x08) // streamed: sizes follow the data
     const walked = await walkBuffer(dropRecord(bytes, 1), 'streamed.zip')
     expect(listing(walked)).toEqual(['file a.txt', 'file b.txt', 'file .env'])
