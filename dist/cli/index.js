@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5123);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2219);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5123:
+/***/ 2219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10195,7 +10195,146 @@ function exposeCollector() {
     }
 }
 
+;// CONCATENATED MODULE: ./src/archive/tar-trailing-data.ts
+const BLOCK = 512;
+const PAX_SIZE = /(?:^|\n)\d+ size=(\d+)\n/;
+/** A pax header longer than this is not read for a `size` record (node-tar caps meta entries too). */
+const MAX_PAX_BYTES = 1024 * 1024;
+/**
+ * Follows a tar stream block by block, beside the parser, to find what the parser never reads:
+ * bytes after the end-of-archive marker (two zero blocks). `tar --ignore-zeros` and tools that
+ * concatenate archives read on past that marker, so an entry appended there would be extracted
+ * without being audited. Only headers are decoded; bodies are skipped by their size (a pax
+ * `size` record overrides the header's, as it does for the parser).
+ */
+class TarTrailingData {
+    offset = 0;
+    partial;
+    /** Bytes of the current body (or padding) still to skip. */
+    skip = 0;
+    pax;
+    paxSize;
+    zeroBlocks = 0;
+    endOffset;
+    /** Offset of the first non-zero byte after the end marker, if any. */
+    firstTrailing;
+    /** Blocks after the end marker that are not all zeros. */
+    trailingBlocks = 0;
+    lastTrailingBlock = -1;
+    /** The offset just after the end-of-archive marker, once seen. */
+    get end() {
+        return this.endOffset;
+    }
+    push(chunk) {
+        let data = chunk;
+        if (this.partial) {
+            data = Buffer.concat([this.partial, chunk]);
+            this.partial = undefined;
+        }
+        let at = 0;
+        while (at < data.length) {
+            if (this.endOffset !== undefined) {
+                this.countTrailing(data.subarray(at));
+                this.offset += data.length - at;
+                return;
+            }
+            if (this.skip > 0) {
+                const n = Math.min(this.skip, data.length - at);
+                if (this.pax)
+                    this.collectPax(data.subarray(at, at + n));
+                this.skip -= n;
+                at += n;
+                this.offset += n;
+                if (this.skip === 0)
+                    this.finishPax();
+                continue;
+            }
+            if (data.length - at < BLOCK) {
+                this.partial = data.subarray(at);
+                return;
+            }
+            this.readHeader(data.subarray(at, at + BLOCK));
+            at += BLOCK;
+            this.offset += BLOCK;
+        }
+    }
+    readHeader(block) {
+        if (isZero(block)) {
+            if (++this.zeroBlocks === 2)
+                this.endOffset = this.offset + BLOCK;
+            return;
+        }
+        this.zeroBlocks = 0;
+        const type = String.fromCharCode(block[156]);
+        const size = this.paxSize ?? readSize(block);
+        this.paxSize = undefined;
+        if (size === undefined)
+            return; // not a header the parser reads either: it reports it
+        const padded = Math.ceil(size / BLOCK) * BLOCK;
+        if (type === 'x' && size <= MAX_PAX_BYTES)
+            this.pax = { remaining: size, parts: [] };
+        this.skip = padded;
+        if (padded === 0)
+            this.finishPax();
+    }
+    collectPax(bytes) {
+        const pax = this.pax;
+        if (!pax || pax.remaining <= 0)
+            return;
+        const take = bytes.subarray(0, pax.remaining);
+        pax.parts.push(take);
+        pax.remaining -= take.length;
+    }
+    finishPax() {
+        const pax = this.pax;
+        if (!pax)
+            return;
+        this.pax = undefined;
+        const found = PAX_SIZE.exec(Buffer.concat(pax.parts).toString('latin1'));
+        if (found)
+            this.paxSize = Number(found[1]);
+    }
+    /** Counts the 512-byte blocks (at their offsets in the stream) that hold a non-zero byte. */
+    countTrailing(bytes) {
+        for (let i = 0; i < bytes.length;) {
+            const offset = this.offset + i;
+            const next = Math.min(bytes.length, i + BLOCK - (offset % BLOCK));
+            const piece = bytes.subarray(i, next);
+            if (!isZero(piece)) {
+                this.firstTrailing ??= offset + piece.findIndex((byte) => byte !== 0);
+                const block = Math.floor(offset / BLOCK);
+                if (block !== this.lastTrailingBlock)
+                    this.trailingBlocks++;
+                this.lastTrailingBlock = block;
+            }
+            i = next;
+        }
+    }
+}
+const ZERO = Buffer.alloc(BLOCK);
+function isZero(block) {
+    return block.equals(block.length === BLOCK ? ZERO : ZERO.subarray(0, block.length));
+}
+/** The size field: octal text, or GNU base-256 (high bit set) for large files. */
+function readSize(block) {
+    const field = block.subarray(124, 136);
+    if (field[0] & 0x80) {
+        let size = 0;
+        for (let i = 1; i < field.length; i++)
+            size = size * 256 + field[i];
+        return size;
+    }
+    const text = field
+        .toString('latin1')
+        .replace(/[\0 ]+$/, '')
+        .trim();
+    if (text === '')
+        return 0;
+    return /^[0-7]+$/.test(text) ? parseInt(text, 8) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/archive/walk-tar.ts
+
 
 
 
@@ -10256,6 +10395,9 @@ async function walkTar(chunks, scope) {
     });
     // abort() always emits 'error' (TAR_ABORT); it is only ever our own stop.
     parser.on('error', () => undefined);
+    const trailing = new TarTrailingData();
+    let sawEnd = false;
+    parser.on('eof', () => (sawEnd = true));
     parser.on('entry', (entry) => {
         sawEntry = true;
         readEntry(entry, scope, steps);
@@ -10274,6 +10416,7 @@ async function walkTar(chunks, scope) {
             if (!sawEntry && isEmptyTar(chunk))
                 sawEntry = true;
             parser.write(chunk);
+            trailing.push(chunk);
             sinceCollect += chunk.length;
             if (sinceCollect >= COLLECT_EVERY_BYTES) {
                 sinceCollect = 0;
@@ -10297,6 +10440,8 @@ async function walkTar(chunks, scope) {
     await drain();
     if (ctx.stopped)
         return;
+    if (sawEnd && trailing.firstTrailing !== undefined)
+        reportTrailing(scope, trailing);
     if (unrecognized) {
         const blocks = invalid.length > 0 ? ` (${plural(invalid.length, 'corrupt header block')})` : '';
         ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)} looks like a tar archive but holds no readable entry${blocks}`);
@@ -10361,7 +10506,20 @@ function emitIgnored(entry, scope) {
             message: `GNU sparse file '${entry.path}' cannot be read; its content was not inspected`
         });
     }
+    else if (entry.size > 0) {
+        // an unknown type (GNU tar extracts it as a regular file), a multi-volume continuation…
+        const type = entry.type === 'Unsupported' ? 'an unknown entry type' : `the ${entry.type} type`;
+        problems.push({
+            rule: 'archive/unreadable',
+            message: `entry '${entry.path}' has ${type}, which tar may still extract as a regular file; its ${plural(entry.size, 'byte')} were not inspected`,
+            details: { type: entry.type }
+        });
+    }
     return emitMember(scope, { name: entry.path, kind: 'other', size: entry.size, problems });
+}
+function reportTrailing(scope, trailing) {
+    const from = trailing.firstTrailing ?? 0;
+    scope.ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)} has data after its end-of-archive marker (${plural(trailing.trailingBlocks, 'non-zero block')} from byte ${from}): \`tar --ignore-zeros\` and tools that join archives read on and would extract what is there; it was not audited`, { endOfArchive: trailing.end, firstTrailingByte: from, trailingBlocks: trailing.trailingBlocks });
 }
 function reportTruncated(scope, entry) {
     const where = entry ? `: entry '${entry.path}' is cut short` : '';
@@ -10933,6 +11091,163 @@ async function readZip64End(reader, eocdOffset) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/archive/zip-local-name.ts
+
+
+const LOCAL_SIGNATURE = 0x04034b50;
+const HEADER_BYTES = 30;
+/**
+ * A member whose local header names it differently from the central directory: extractors that
+ * stream through local headers (Java's `ZipInputStream`, streaming unzip libraries) write it
+ * under the other name, which this audit never saw as a path. An unsafe local name is an
+ * unsafe path; any other difference is reported as an inconsistent archive.
+ */
+function checkLocalName(reader, record) {
+    if (!reader.data)
+        return undefined;
+    const at = record.localHeaderOffset;
+    return compareNames(reader.data.subarray(at, at + HEADER_BYTES + 0xffff), record);
+}
+/** `checkLocalName` for a zip read at offsets: the header and name come from the file. */
+async function checkLocalNameAt(reader, record) {
+    const head = await reader.read(record.localHeaderOffset, HEADER_BYTES);
+    if (head.length < HEADER_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE)
+        return undefined;
+    const name = await reader.read(record.localHeaderOffset + HEADER_BYTES, head.readUInt16LE(26));
+    return compareNames(Buffer.concat([head, name]), record);
+}
+/** `header`: the local header and at least its name. */
+function compareNames(header, record) {
+    // a missing local header is reported when the data is read
+    if (header.length < HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_SIGNATURE)
+        return undefined;
+    const raw = header.subarray(HEADER_BYTES, HEADER_BYTES + header.readUInt16LE(26));
+    if (raw.equals(record.rawName))
+        return compareMethods(header, record);
+    const local = decodeZipName(raw, header.readUInt16LE(6), Buffer.alloc(0));
+    const unsafe = describeUnsafePath(local);
+    const named = `entry '${record.name}' is named '${local}' in its local header`;
+    return unsafe
+        ? {
+            rule: 'archive/unsafe-path',
+            message: `${named}, an unsafe path (${unsafe}): extractors that read local headers could write outside the target folder`,
+            details: { localName: local }
+        }
+        : {
+            rule: 'archive/unreadable',
+            message: `${named}: extractors that read local headers write it under that name, which was not audited as a path; its content was audited as '${record.name}'`,
+            details: { localName: local }
+        };
+}
+/**
+ * A local header that names another compression method than the directory: extractors that read
+ * local headers decode the data differently, so what they extract is not what was audited.
+ */
+function compareMethods(header, record) {
+    const method = header.readUInt16LE(8);
+    if (method === record.method)
+        return undefined;
+    return {
+        rule: 'archive/unreadable',
+        message: `entry '${record.name}' has compression method ${method} in its local header and ${record.method} in the central directory: extractors that read local headers decode other bytes than the ones audited`,
+        details: { localMethod: method, method: record.method }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/archive/zip-unlisted.ts
+
+const zip_unlisted_LOCAL_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const LOCAL_SIGNATURE_VALUE = 0x04034b50;
+const zip_unlisted_HEADER_BYTES = 30;
+/** Of a gap between members, at most this much is searched for hidden headers. */
+const GAP_SEARCH_BYTES = 16 * 1024 * 1024;
+const MAX_NAME_BYTES = 4096;
+const METHODS = new Set([0, 8, 9, 12, 14, 93, 95, 99]);
+const zip_unlisted_UTF8_FLAG = 0x0800;
+/**
+ * Local headers in the gaps between the members the central directory lists (and before the
+ * directory itself). `unzip` and this audit go by the directory, but extractors that stream
+ * through local headers (Java's `ZipInputStream`, streaming unzip libraries) extract every
+ * entry they meet, so an unlisted one would ship unaudited.
+ */
+async function findUnlistedEntries(reader, records, directoryOffset) {
+    const data = reader.data;
+    // in memory, every read is a slice: no promise per member (20,000 of them cost ~40 ms)
+    const read = data
+        ? (offset, length) => data.subarray(offset, offset + length)
+        : (offset, length) => reader.read(offset, length);
+    const ordered = isAscending(records)
+        ? records
+        : [...records].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+    const found = [];
+    let from = 0;
+    for (let i = 0; i <= ordered.length; i++) {
+        const start = i < ordered.length ? ordered[i].localHeaderOffset : directoryOffset;
+        // a data descriptor (at most 24 bytes) fits in a smaller gap; a local header does not
+        if (start - from > zip_unlisted_HEADER_BYTES)
+            found.push(...(await searchGap(read, from, start)));
+        if (i === ordered.length)
+            break;
+        const lengths = data
+            ? headerLengths(data, start)
+            : headerLengths(await read(start, zip_unlisted_HEADER_BYTES), 0);
+        from = Math.max(from, start + zip_unlisted_HEADER_BYTES + lengths + ordered[i].compressedSize);
+    }
+    return found;
+}
+function isAscending(records) {
+    for (let i = 1; i < records.length; i++) {
+        if (records[i].localHeaderOffset < records[i - 1].localHeaderOffset)
+            return false;
+    }
+    return true;
+}
+/** Name and extra-field lengths of the local header at `at`; 0 where there is none. */
+function headerLengths(bytes, at) {
+    if (at + zip_unlisted_HEADER_BYTES > bytes.length || bytes.readUInt32LE(at) !== LOCAL_SIGNATURE_VALUE)
+        return 0;
+    return bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+}
+async function searchGap(read, from, to) {
+    const gap = await read(from, Math.min(to - from, GAP_SEARCH_BYTES));
+    const found = [];
+    let at = gap.indexOf(zip_unlisted_LOCAL_SIGNATURE);
+    while (at !== -1) {
+        const record = await readLocalRecord(read, from + at);
+        if (record !== undefined)
+            found.push({ record, end: to });
+        at = gap.indexOf(zip_unlisted_LOCAL_SIGNATURE, at + 4);
+    }
+    return found;
+}
+/** The entry the bytes at `offset` describe, if they read as a real local header. */
+async function readLocalRecord(read, offset) {
+    const header = await read(offset, zip_unlisted_HEADER_BYTES);
+    if (header.length < zip_unlisted_HEADER_BYTES)
+        return undefined;
+    const nameBytes = header.readUInt16LE(26);
+    const method = header.readUInt16LE(8);
+    if (header.readUInt16LE(4) > 63 || !METHODS.has(method))
+        return undefined;
+    if (nameBytes === 0 || nameBytes > MAX_NAME_BYTES)
+        return undefined;
+    const rawName = await read(offset + zip_unlisted_HEADER_BYTES, nameBytes);
+    if (rawName.length < nameBytes || rawName.includes(0))
+        return undefined;
+    const flags = header.readUInt16LE(6);
+    return {
+        name: flags & zip_unlisted_UTF8_FLAG ? rawName.toString('utf8') : decodeCp437(rawName),
+        rawName,
+        flags,
+        method,
+        crc32: header.readUInt32LE(14),
+        compressedSize: header.readUInt32LE(18),
+        uncompressedSize: header.readUInt32LE(22),
+        localHeaderOffset: offset,
+        externalAttributes: 0
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/archive/zip-members.ts
 
 
@@ -11073,11 +11388,15 @@ function dataBounds(directory, fileSize) {
 
 
 
+
+
 /** Zips up to this size are read into memory (fast); larger ones are read entry by entry at offsets. */
 const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024;
 /** Below this many members to inflate (and bytes), starting a worker costs more than it saves. */
 const WORKER_MIN_JOBS = 2000;
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
+/** General-purpose bit 3: sizes and CRC follow the data instead of sitting in the local header. */
+const DESCRIPTOR_FLAG = 0x0008;
 /** Walks a zip from its central directory, reading each member's data from its local header. */
 async function walkZip(source, scope, options = {}) {
     const { ctx } = scope;
@@ -11106,6 +11425,14 @@ async function walkZip(source, scope, options = {}) {
                 ? await describeMember(record, scope)
                 : describeSafeMember(record, scope);
             const job = jobs[i];
+            // a local header shared by two records is reported as an overlap, not twice
+            const localName = job?.shared
+                ? undefined
+                : reader.data
+                    ? checkLocalName(reader, record)
+                    : await checkLocalNameAt(reader, record);
+            if (localName)
+                addProblem(member, localName);
             if (job) {
                 const index = jobIndex++;
                 const path = scope.prefix + record.name;
@@ -11119,6 +11446,14 @@ async function walkZip(source, scope, options = {}) {
             if (nested)
                 await nested;
         }
+        // a damaged directory is reported as such: the entries it no longer lists are not "hidden"
+        if (!ctx.stopped && !directory.damage) {
+            const unlisted = await findUnlistedEntries(reader, directory.records, directory.directoryOffset);
+            for (const hidden of unlisted) {
+                if (ctx.stopped || !(await emitUnlisted(reader, hidden, scope)))
+                    break;
+            }
+        }
         if (directory.damage && !ctx.stopped) {
             ctx.report('archive/unreadable', scope.where, `zip '${scope.name}': ${directory.damage}; the entries after it were not audited`);
         }
@@ -11127,6 +11462,41 @@ async function walkZip(source, scope, options = {}) {
         await worker?.close();
         await reader.close();
     }
+}
+/**
+ * Emits an entry found only through its local header, read as found there, with a problem that
+ * says so. Answers false when the byte budget stops the walk.
+ */
+async function emitUnlisted(reader, { record, end }, scope) {
+    const { ctx } = scope;
+    const member = describeUnsafePath(record.name)
+        ? await describeMember(record, scope)
+        : describeSafeMember(record, scope);
+    // with a data descriptor, the local header may hold no sizes: they follow the data
+    const sized = !(record.flags & DESCRIPTOR_FLAG) || record.compressedSize > 0;
+    const audited = sized && member.kind === 'file' && member.problems === undefined;
+    if (audited) {
+        if (!ctx.admitBytes(scope.prefix + record.name, record.uncompressedSize))
+            return false;
+        const job = {
+            localHeaderOffset: record.localHeaderOffset,
+            compressedSize: record.compressedSize,
+            uncompressedSize: record.uncompressedSize,
+            method: record.method,
+            crc32: record.crc32,
+            limit: end,
+            shared: false,
+            fileSize: reader.size
+        };
+        applyResult(member, record, job, await readData(reader, job));
+    }
+    addProblem(member, {
+        rule: 'archive/unreadable',
+        message: `entry '${record.name}' (local header at byte ${record.localHeaderOffset}) is not listed in the zip's central directory: unzip skips it, extractors that stream through local headers extract it; ${audited ? 'it was audited as found there' : 'its content was not audited'}`,
+        details: { unlisted: true, offset: record.localHeaderOffset }
+    });
+    await startMember(scope, member);
+    return true;
 }
 function wantsWorker(jobs, mode) {
     if (mode !== 'auto')
