@@ -2,8 +2,34 @@ import { describe, expect, it } from '@jest/globals'
 import zlib from 'node:zlib'
 import { Header, Pax } from 'tar'
 import { buildTar } from '../../__fixtures__/archives.js'
+import type { Entry, FileEntry } from '../../src/engine/entry.js'
+import { DEFAULT_LIMITS } from '../../src/archive/limits.js'
+import { openArchive } from '../../src/archive/open-archive.js'
 import { TarTrailingData } from '../../src/archive/tar-trailing-data.js'
-import { listing, problemList, walkBuffer } from './walk-helper.js'
+import { WalkContext } from '../../src/archive/walk-context.js'
+import { walkTar } from '../../src/archive/walk-tar.js'
+import { contentOf, listing, problemList, walkBuffer } from './walk-helper.js'
+
+/** Walks a tar handed over in exactly these chunks (the file walk reads 256 KiB at a time). */
+async function walkChunks(
+  parts: Buffer[],
+  name: string
+): Promise<{ entries: Array<Entry | FileEntry> }> {
+  const entries: Array<Entry | FileEntry> = []
+  const ctx = new WalkContext(
+    name,
+    DEFAULT_LIMITS,
+    openArchive,
+    (e) => entries.push(e),
+    () => undefined
+  )
+  // eslint-disable-next-line @typescript-eslint/require-await -- an async source, as the walker gets
+  async function* chunks(): AsyncGenerator<Buffer> {
+    yield* parts
+  }
+  await walkTar(chunks(), { ctx, prefix: '', depth: 0, where: '', name })
+  return { entries }
+}
 
 /** Pads a tar to whole 10 KiB records with zeros, as `tar` writes them. */
 function padToRecord(tar: Buffer): Buffer {
@@ -24,7 +50,7 @@ function paxSizedTar(body: string): Buffer {
 }
 
 describe('data after the end-of-archive marker', () => {
-  it('is reported, in a tar and in a tgz: tar --ignore-zeros would extract it unaudited', async () => {
+  it('is reported and read on, in a tar and in a tgz, as tar --ignore-zeros would extract it', async () => {
     const first = padToRecord(await buildTar({ 'a.txt': 'hello' }))
     const hidden = await buildTar({ '.env': 'SECRET_KEY=1\n' })
     const joined = Buffer.concat([first, hidden])
@@ -33,13 +59,42 @@ describe('data after the end-of-archive marker', () => {
       ['joined.tgz', zlib.gzipSync(joined)]
     ] as const) {
       const walked = await walkBuffer(data, name)
-      expect(listing(walked)).toEqual(['file a.txt'])
-      expect(problemList(walked)).toEqual(['archive/unreadable '])
+      // read on as tar --ignore-zeros does: the hidden entry is listed after the others, audited
+      expect(listing(walked)).toEqual(['file a.txt', 'file .env'])
+      expect(contentOf(walked, '.env')).toBe('SECRET_KEY=1\n')
+      expect(problemList(walked)).toEqual(['archive/unreadable .env', 'archive/unreadable '])
       expect(walked.problems[0].message).toBe(
-        `'${name}' has data after its end-of-archive marker (2 non-zero blocks from byte 10240): \`tar --ignore-zeros\` and tools that join archives read on and would extract what is there; it was not audited`
+        "entry '.env' comes after the end-of-archive marker: `tar --ignore-zeros` and tools that join archives extract it, plain `tar -x` does not; it was audited as found there"
       )
-      expect(walked.problems[0].details).toMatchObject({ firstTrailingByte: 10240 })
+      expect(walked.problems[1].message).toBe(
+        `'${name}' has data after its end-of-archive marker (2 non-zero blocks from byte 10240): \`tar --ignore-zeros\` and tools that join archives read on and would extract what is there; it was read on as tar (1 entry, listed after the others) and audited`
+      )
+      expect(walked.problems[1].details).toMatchObject({
+        firstTrailingByte: 10240,
+        entriesAfterEnd: 1
+      })
     }
+  })
+
+  it('says so when what follows the marker is not tar', async () => {
+    const tar = Buffer.concat([
+      await buildTar({ 'a.txt': 'x' }),
+      Buffer.from('not a tar header at all')
+    ])
+    const walked = await walkBuffer(tar, 'junk.tar')
+    expect(listing(walked)).toEqual(['file a.txt'])
+    expect(walked.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/it holds no tar entry this reader can read, so it was not audited$/)
+    ])
+  })
+
+  it('reads on across a chunk edge inside the hidden header', async () => {
+    const first = padToRecord(await buildTar({ 'a.txt': 'hello' }))
+    const joined = Buffer.concat([first, await buildTar({ 'b.txt': 'hidden' })])
+    // a chunk edge 100 bytes into the hidden header block: the rest comes with the next write
+    const cut = first.length + 100
+    const split = await walkChunks([joined.subarray(0, cut), joined.subarray(cut)], 'split.tar')
+    expect(split.entries.map((e) => `${e.kind} ${e.path}`)).toEqual(['file a.txt', 'file b.txt'])
   })
 
   it('is not reported for zero padding, however long', async () => {

@@ -25,6 +25,11 @@ export class TarTrailingData {
   trailingBlocks = 0
   private lastTrailingBlock = -1
 
+  /** Bytes pushed so far: the stream offset where the next chunk starts. */
+  get position(): number {
+    return this.offset + (this.partial?.length ?? 0)
+  }
+
   /** The offset just after the end-of-archive marker, once seen. */
   get end(): number | undefined {
     return this.endOffset

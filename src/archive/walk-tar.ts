@@ -67,19 +67,28 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Prom
       }
     }
   })
-  // abort() always emits 'error' (TAR_ABORT); it is only ever our own stop.
-  parser.on('error', () => undefined)
+  const listen = (reader: Parser, afterEnd: boolean): Parser => {
+    // abort() always emits 'error' (TAR_ABORT); it is only ever our own stop.
+    reader.on('error', () => undefined)
+    reader.on('entry', (entry: ReadEntry) => {
+      sawEntry = true
+      if (afterEnd) entriesAfterEnd++
+      readEntry(entry, scope, steps, afterEnd)
+    })
+    reader.on('ignoredEntry', (entry: ReadEntry) => {
+      sawEntry = true
+      steps.push(() => emitIgnored(entry, scope))
+    })
+    return reader
+  }
+  listen(parser, false)
   const trailing = new TarTrailingData()
   let sawEnd = false
   parser.on('eof', () => (sawEnd = true))
-  parser.on('entry', (entry: ReadEntry) => {
-    sawEntry = true
-    readEntry(entry, scope, steps)
-  })
-  parser.on('ignoredEntry', (entry: ReadEntry) => {
-    sawEntry = true
-    steps.push(() => emitIgnored(entry, scope))
-  })
+  /** Reads on past the end marker, as `tar --ignore-zeros` does; its warnings add nothing. */
+  let afterEnd: Parser | undefined
+  let entriesAfterEnd = 0
+  let previous: Buffer | undefined
   const drain = async () => {
     for (let step = steps.shift(); step; step = steps.shift()) await step()
   }
@@ -87,8 +96,15 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Prom
   try {
     for await (const chunk of chunks) {
       if (!sawEntry && isEmptyTar(chunk)) sawEntry = true
+      const chunkStart = trailing.position
       parser.write(chunk)
       trailing.push(chunk)
+      if (afterEnd) afterEnd.write(chunk)
+      else if (sawEnd && trailing.firstTrailing !== undefined) {
+        afterEnd = listen(new Parser({ strict: false, zstd: false }), true)
+        afterEnd.write(fromBlock(trailing.firstTrailing, chunkStart, chunk, previous))
+      }
+      previous = chunk
       sinceCollect += chunk.length
       if (sinceCollect >= COLLECT_EVERY_BYTES) {
         sinceCollect = 0
@@ -97,6 +113,7 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Prom
       if (steps.length > 0) await drain()
       if (ctx.stopped) {
         parser.abort(new Error('walk stopped'))
+        afterEnd?.abort(new Error('walk stopped'))
         return
       }
     }
@@ -106,9 +123,11 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Prom
     steps.push(() => ctx.report(error.rule, scope.where, error.message, error.details))
   }
   parser.end() // flushes an entry cut short, with a "truncated" warning
+  afterEnd?.end()
   await drain()
   if (ctx.stopped) return
-  if (sawEnd && trailing.firstTrailing !== undefined) reportTrailing(scope, trailing)
+  if (sawEnd && trailing.firstTrailing !== undefined)
+    reportTrailing(scope, trailing, entriesAfterEnd)
   if (unrecognized) {
     const blocks = invalid.length > 0 ? ` (${plural(invalid.length, 'corrupt header block')})` : ''
     ctx.report(
@@ -126,9 +145,17 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, scope: Scope): Prom
   }
 }
 
-function readEntry(entry: ReadEntry, scope: Scope, steps: Step[]): void {
+function readEntry(entry: ReadEntry, scope: Scope, steps: Step[], afterEnd = false): void {
   const kind = TAR_KINDS[entry.type] ?? 'other'
   const member: Member = { name: entry.path, kind, size: entry.size }
+  if (afterEnd) {
+    member.problems = [
+      {
+        rule: 'archive/unreadable',
+        message: `entry '${entry.path}' comes after the end-of-archive marker: \`tar --ignore-zeros\` and tools that join archives extract it, plain \`tar -x\` does not; it was audited as found there`
+      }
+    ]
+  }
   if (entry.linkpath) {
     member.linkTarget = entry.linkpath
     member.linkFrom = kind === 'hardlink' ? 'root' : 'link'
@@ -136,9 +163,10 @@ function readEntry(entry: ReadEntry, scope: Scope, steps: Step[]): void {
   const { ctx } = scope
   if (kind !== 'file' || ctx.stopped || entry.size > ctx.limits.maxEntryBytes) {
     if (kind === 'file' && !ctx.stopped)
-      member.problems = [tooLargeProblem(scope, entry.path, entry.size)]
+      member.problems = [...(member.problems ?? []), tooLargeProblem(scope, entry.path, entry.size)]
     const special = TAR_SPECIAL[entry.type]
-    if (special) member.problems = [specialFileProblem(entry.path, special)]
+    if (special)
+      member.problems = [...(member.problems ?? []), specialFileProblem(entry.path, special)]
     entry.resume()
     steps.push(() => emitMember(scope, member))
     return
@@ -193,14 +221,39 @@ function emitIgnored(entry: ReadEntry, scope: Scope): Promise<void> | void {
   return emitMember(scope, { name: entry.path, kind: 'other', size: entry.size, problems })
 }
 
-function reportTrailing(scope: Scope, trailing: TarTrailingData): void {
+function reportTrailing(scope: Scope, trailing: TarTrailingData, entries: number): void {
   const from = trailing.firstTrailing ?? 0
+  const audited =
+    entries > 0
+      ? `it was read on as tar (${plural(entries, 'entry', 'entries')}, listed after the others) and audited`
+      : 'it holds no tar entry this reader can read, so it was not audited'
   scope.ctx.report(
     'archive/unreadable',
     scope.where,
-    `${describeContainer(scope)} has data after its end-of-archive marker (${plural(trailing.trailingBlocks, 'non-zero block')} from byte ${from}): \`tar --ignore-zeros\` and tools that join archives read on and would extract what is there; it was not audited`,
-    { endOfArchive: trailing.end, firstTrailingByte: from, trailingBlocks: trailing.trailingBlocks }
+    `${describeContainer(scope)} has data after its end-of-archive marker (${plural(trailing.trailingBlocks, 'non-zero block')} from byte ${from}): \`tar --ignore-zeros\` and tools that join archives read on and would extract what is there; ${audited}`,
+    {
+      endOfArchive: trailing.end,
+      firstTrailingByte: from,
+      trailingBlocks: trailing.trailingBlocks,
+      entriesAfterEnd: entries
+    }
   )
+}
+
+/**
+ * The bytes from the 512-byte block holding stream offset `offset` on: from `chunk` (which starts
+ * at `chunkStart`), with the end of the chunk before it when the block began there.
+ */
+function fromBlock(
+  offset: number,
+  chunkStart: number,
+  chunk: Buffer,
+  previous: Buffer | undefined
+): Buffer {
+  const blockStart = offset - (offset % 512)
+  if (blockStart >= chunkStart) return chunk.subarray(blockStart - chunkStart)
+  const missing = chunkStart - blockStart
+  return previous ? Buffer.concat([previous.subarray(previous.length - missing), chunk]) : chunk
 }
 
 function reportTruncated(scope: Scope, entry: ReadEntry | undefined): void {
