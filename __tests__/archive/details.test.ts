@@ -41,6 +41,39 @@ describe('walk details', () => {
     })
   })
 
+  it('finds and reads an unlisted local entry when reading a zip at offsets too', async () => {
+    await withTempDir(async (dir) => {
+      const zip = await buildZip({ 'a.txt': 'a', 'hidden.txt': 'h' })
+      // the directory lists only a.txt: drop the second record, fix count, size and offset
+      const eocd = zip.length - 22
+      const first = zip.readUInt32LE(eocd + 16)
+      const second = first + 46 + zip.readUInt16LE(first + 28) + zip.readUInt16LE(first + 30)
+      const edited = Buffer.concat([zip.subarray(0, second), zip.subarray(eocd)])
+      const end = edited.length - 22
+      edited.writeUInt16LE(1, end + 8)
+      edited.writeUInt16LE(1, end + 10)
+      edited.writeUInt32LE(second - first, end + 12)
+      const path = join(dir, 'hidden.zip')
+      await writeFile(path, edited)
+      const entries: string[] = []
+      const problems: string[] = []
+      const ctx = new WalkContext(
+        'hidden',
+        DEFAULT_LIMITS,
+        openArchive,
+        (e) => entries.push(e.path),
+        (p) => problems.push(`${p.rule} ${p.path}`)
+      )
+      await walkZip(
+        await fileSource(path),
+        { ctx, prefix: '', depth: 0, where: '', name: 'hidden.zip' },
+        { inMemoryMaxBytes: 0 }
+      )
+      expect(entries).toEqual(['a.txt', 'hidden.txt'])
+      expect(problems).toEqual(['archive/unreadable hidden.txt'])
+    })
+  })
+
   it('reads a zip from disk entry by entry when it is too large to hold in memory', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'big.zip')

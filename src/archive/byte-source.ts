@@ -104,3 +104,27 @@ export async function openRandomAccess(
     close: () => handle.close()
   }
 }
+
+/**
+ * For a zip read at offsets: reads at the members' local headers are kept, so the checks that
+ * each need a member's header (its name, where its data starts, what follows it) read it once.
+ */
+export function cacheHeaderReads(
+  reader: RandomAccess,
+  headerOffsets: ReadonlySet<number>,
+  headerBytes: number
+): RandomAccess {
+  const kept = new Map<number, Buffer>()
+  return {
+    size: reader.size,
+    close: () => reader.close(),
+    async read(offset, length) {
+      if (!headerOffsets.has(offset)) return reader.read(offset, length)
+      const cached = kept.get(offset)
+      if (cached && cached.length >= length) return cached.subarray(0, length)
+      const bytes = await reader.read(offset, Math.max(length, headerBytes))
+      kept.set(offset, bytes)
+      return bytes.subarray(0, length)
+    }
+  }
+}

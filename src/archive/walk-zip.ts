@@ -1,6 +1,6 @@
 import zlib from 'node:zlib'
 import type { ByteSource, RandomAccess } from './byte-source.js'
-import { openRandomAccess } from './byte-source.js'
+import { cacheHeaderReads, openRandomAccess } from './byte-source.js'
 import type { Member, MemberProblem } from './emit-member.js'
 import { startMember } from './emit-member.js'
 import { describeUnsafePath } from './entry-paths.js'
@@ -51,6 +51,13 @@ export async function walkZip(
       )
       return
     }
+    const members = reader.data
+      ? reader
+      : cacheHeaderReads(
+          reader,
+          new Set(directory.records.map((r) => r.localHeaderOffset)),
+          LOCAL_HEADER_BYTES
+        )
     const jobs = planJobs(directory, reader.size, scope.ctx.limits)
     const wanted = jobs.filter((job) => job !== undefined)
     if (reader.data && wantsWorker(wanted, options.worker ?? 'auto')) {
@@ -68,14 +75,14 @@ export async function walkZip(
         ? undefined
         : reader.data
           ? checkLocalName(reader, record)
-          : await checkLocalNameAt(reader, record)
+          : await checkLocalNameAt(members, record)
       if (localName) addProblem(member, localName)
       if (job) {
         const index = jobIndex++
         const path = scope.prefix + record.name
         if (member.kind === 'file' && !ctx.admitBytes(path, job.uncompressedSize)) return
         const fromWorker = worker?.isReady(index) ? worker.take(index) : await worker?.result(index)
-        const result = fromWorker ?? (await readData(reader, job))
+        const result = fromWorker ?? (await readData(members, job))
         applyResult(member, record, job, result)
       }
       const nested = startMember(scope, member)
@@ -84,12 +91,12 @@ export async function walkZip(
     // a damaged directory is reported as such: the entries it no longer lists are not "hidden"
     if (!ctx.stopped && !directory.damage) {
       const unlisted = await findUnlistedEntries(
-        reader,
+        members,
         directory.records,
         directory.directoryOffset
       )
       for (const hidden of unlisted) {
-        if (ctx.stopped || !(await emitUnlisted(reader, hidden, scope))) break
+        if (ctx.stopped || !(await emitUnlisted(members, hidden, scope))) break
       }
     }
     if (directory.damage && !ctx.stopped) {

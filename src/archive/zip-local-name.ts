@@ -24,10 +24,13 @@ export async function checkLocalNameAt(
   reader: RandomAccess,
   record: ZipRecord
 ): Promise<MemberProblem | undefined> {
-  const head = await reader.read(record.localHeaderOffset, HEADER_BYTES)
+  // one read covers the header and a name as long as the directory's: the usual case
+  const head = await reader.read(record.localHeaderOffset, HEADER_BYTES + record.rawName.length)
   if (head.length < HEADER_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE) return undefined
-  const name = await reader.read(record.localHeaderOffset + HEADER_BYTES, head.readUInt16LE(26))
-  return compareNames(Buffer.concat([head, name]), record)
+  const length = head.readUInt16LE(26)
+  if (head.length >= HEADER_BYTES + length) return compareNames(head, record)
+  const name = await reader.read(record.localHeaderOffset + HEADER_BYTES, length)
+  return compareNames(Buffer.concat([head.subarray(0, HEADER_BYTES), name]), record)
 }
 
 /** `header`: the local header and at least its name. */
