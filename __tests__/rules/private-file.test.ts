@@ -345,6 +345,7 @@ describe('private-file: folders', () => {
       '.claude/commands/release.md': 'x',
       '.cursor/rules/style.mdc': 'x',
       '.vscode/settings.json': '{}',
+      '.history/src/index_20240102103000.ts': 'export const old = 1',
       'node_modules/some-lib/.vscode/launch.json': '{}',
       '__MACOSX/dist/._index.js': Buffer.from([0, 5, 0x16, 7])
     })
@@ -352,6 +353,7 @@ describe('private-file: folders', () => {
       ['private-file/agent', '.claude/', 'default'],
       ['private-file/agent', '.cursor/', 'default'],
       ['private-file/editor', '.vscode/', 'default'],
+      ['private-file/editor', '.history/', 'default'],
       ['private-file/editor', 'node_modules/some-lib/.vscode/', 'notice'],
       ['private-file/editor', '__MACOSX/', 'default']
     ])

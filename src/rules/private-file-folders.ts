@@ -21,6 +21,8 @@ const FOLDERS = new Map<string, FolderKind>([
   ['.idea', { rule: 'private-file/editor', label: 'JetBrains IDE settings' }],
   ['.vscode', { rule: 'private-file/editor', label: 'VS Code settings' }],
   ['.vs', { rule: 'private-file/editor', label: 'Visual Studio settings' }],
+  // VS Code's Local History extension: timestamped copies of every file saved
+  ['.history', { rule: 'private-file/editor', label: 'VS Code Local History' }],
   ['__MACOSX', { rule: 'private-file/editor', label: 'macOS archive metadata' }],
   ['.claude', { rule: 'private-file/agent', label: 'Claude Code settings' }],
   ['.cursor', { rule: 'private-file/agent', label: 'Cursor settings and rules' }],
