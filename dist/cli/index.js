@@ -4877,6 +4877,8 @@ const FOLDERS = new Map([
     ['.idea', { rule: 'private-file/editor', label: 'JetBrains IDE settings' }],
     ['.vscode', { rule: 'private-file/editor', label: 'VS Code settings' }],
     ['.vs', { rule: 'private-file/editor', label: 'Visual Studio settings' }],
+    // VS Code's Local History extension: timestamped copies of every file saved
+    ['.history', { rule: 'private-file/editor', label: 'VS Code Local History' }],
     ['__MACOSX', { rule: 'private-file/editor', label: 'macOS archive metadata' }],
     ['.claude', { rule: 'private-file/agent', label: 'Claude Code settings' }],
     ['.cursor', { rule: 'private-file/agent', label: 'Cursor settings and rules' }],
@@ -9817,6 +9819,27 @@ async function openRandomAccess(source, inMemoryMaxBytes) {
         close: () => handle.close()
     };
 }
+/**
+ * For a zip read at offsets: reads at the members' local headers are kept, so the checks that
+ * each need a member's header (its name, where its data starts, what follows it) read it once.
+ */
+function cacheHeaderReads(reader, headerOffsets, headerBytes) {
+    const kept = new Map();
+    return {
+        size: reader.size,
+        close: () => reader.close(),
+        async read(offset, length) {
+            if (!headerOffsets.has(offset))
+                return reader.read(offset, length);
+            const cached = kept.get(offset);
+            if (cached && cached.length >= length)
+                return cached.subarray(0, length);
+            const bytes = await reader.read(offset, Math.max(length, headerBytes));
+            kept.set(offset, bytes);
+            return bytes.subarray(0, length);
+        }
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/archive/entry-paths.ts
 const MAYBE_UNSAFE = /^[\\/]|^[a-zA-Z]:|\.\.|\0/;
@@ -10221,6 +10244,10 @@ class TarTrailingData {
     /** Blocks after the end marker that are not all zeros. */
     trailingBlocks = 0;
     lastTrailingBlock = -1;
+    /** Bytes pushed so far: the stream offset where the next chunk starts. */
+    get position() {
+        return this.offset + (this.partial?.length ?? 0);
+    }
     /** The offset just after the end-of-archive marker, once seen. */
     get end() {
         return this.endOffset;
@@ -10393,19 +10420,29 @@ async function walkTar(chunks, scope) {
             }
         }
     });
-    // abort() always emits 'error' (TAR_ABORT); it is only ever our own stop.
-    parser.on('error', () => undefined);
+    const listen = (reader, afterEnd) => {
+        // abort() always emits 'error' (TAR_ABORT); it is only ever our own stop.
+        reader.on('error', () => undefined);
+        reader.on('entry', (entry) => {
+            sawEntry = true;
+            if (afterEnd)
+                entriesAfterEnd++;
+            readEntry(entry, scope, steps, afterEnd);
+        });
+        reader.on('ignoredEntry', (entry) => {
+            sawEntry = true;
+            steps.push(() => emitIgnored(entry, scope));
+        });
+        return reader;
+    };
+    listen(parser, false);
     const trailing = new TarTrailingData();
     let sawEnd = false;
     parser.on('eof', () => (sawEnd = true));
-    parser.on('entry', (entry) => {
-        sawEntry = true;
-        readEntry(entry, scope, steps);
-    });
-    parser.on('ignoredEntry', (entry) => {
-        sawEntry = true;
-        steps.push(() => emitIgnored(entry, scope));
-    });
+    /** Reads on past the end marker, as `tar --ignore-zeros` does; its warnings add nothing. */
+    let afterEnd;
+    let entriesAfterEnd = 0;
+    let previous;
     const drain = async () => {
         for (let step = steps.shift(); step; step = steps.shift())
             await step();
@@ -10415,8 +10452,16 @@ async function walkTar(chunks, scope) {
         for await (const chunk of chunks) {
             if (!sawEntry && isEmptyTar(chunk))
                 sawEntry = true;
+            const chunkStart = trailing.position;
             parser.write(chunk);
             trailing.push(chunk);
+            if (afterEnd)
+                afterEnd.write(chunk);
+            else if (sawEnd && trailing.firstTrailing !== undefined) {
+                afterEnd = listen(new rt({ strict: false, zstd: false }), true);
+                afterEnd.write(fromBlock(trailing.firstTrailing, chunkStart, chunk, previous));
+            }
+            previous = chunk;
             sinceCollect += chunk.length;
             if (sinceCollect >= COLLECT_EVERY_BYTES) {
                 sinceCollect = 0;
@@ -10426,6 +10471,7 @@ async function walkTar(chunks, scope) {
                 await drain();
             if (ctx.stopped) {
                 parser.abort(new Error('walk stopped'));
+                afterEnd?.abort(new Error('walk stopped'));
                 return;
             }
         }
@@ -10437,11 +10483,12 @@ async function walkTar(chunks, scope) {
         steps.push(() => ctx.report(error.rule, scope.where, error.message, error.details));
     }
     parser.end(); // flushes an entry cut short, with a "truncated" warning
+    afterEnd?.end();
     await drain();
     if (ctx.stopped)
         return;
     if (sawEnd && trailing.firstTrailing !== undefined)
-        reportTrailing(scope, trailing);
+        reportTrailing(scope, trailing, entriesAfterEnd);
     if (unrecognized) {
         const blocks = invalid.length > 0 ? ` (${plural(invalid.length, 'corrupt header block')})` : '';
         ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)} looks like a tar archive but holds no readable entry${blocks}`);
@@ -10450,9 +10497,17 @@ async function walkTar(chunks, scope) {
         ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)}: ${plural(invalid.length, 'corrupt tar header block')} skipped (${invalid[0]}); entries there were not audited`, { invalidBlocks: invalid.length });
     }
 }
-function readEntry(entry, scope, steps) {
+function readEntry(entry, scope, steps, afterEnd = false) {
     const kind = TAR_KINDS[entry.type] ?? 'other';
     const member = { name: entry.path, kind, size: entry.size };
+    if (afterEnd) {
+        member.problems = [
+            {
+                rule: 'archive/unreadable',
+                message: `entry '${entry.path}' comes after the end-of-archive marker: \`tar --ignore-zeros\` and tools that join archives extract it, plain \`tar -x\` does not; it was audited as found there`
+            }
+        ];
+    }
     if (entry.linkpath) {
         member.linkTarget = entry.linkpath;
         member.linkFrom = kind === 'hardlink' ? 'root' : 'link';
@@ -10460,10 +10515,10 @@ function readEntry(entry, scope, steps) {
     const { ctx } = scope;
     if (kind !== 'file' || ctx.stopped || entry.size > ctx.limits.maxEntryBytes) {
         if (kind === 'file' && !ctx.stopped)
-            member.problems = [tooLargeProblem(scope, entry.path, entry.size)];
+            member.problems = [...(member.problems ?? []), tooLargeProblem(scope, entry.path, entry.size)];
         const special = TAR_SPECIAL[entry.type];
         if (special)
-            member.problems = [specialFileProblem(entry.path, special)];
+            member.problems = [...(member.problems ?? []), specialFileProblem(entry.path, special)];
         entry.resume();
         steps.push(() => emitMember(scope, member));
         return;
@@ -10517,9 +10572,28 @@ function emitIgnored(entry, scope) {
     }
     return emitMember(scope, { name: entry.path, kind: 'other', size: entry.size, problems });
 }
-function reportTrailing(scope, trailing) {
+function reportTrailing(scope, trailing, entries) {
     const from = trailing.firstTrailing ?? 0;
-    scope.ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)} has data after its end-of-archive marker (${plural(trailing.trailingBlocks, 'non-zero block')} from byte ${from}): \`tar --ignore-zeros\` and tools that join archives read on and would extract what is there; it was not audited`, { endOfArchive: trailing.end, firstTrailingByte: from, trailingBlocks: trailing.trailingBlocks });
+    const audited = entries > 0
+        ? `it was read on as tar (${plural(entries, 'entry', 'entries')}, listed after the others) and audited`
+        : 'it holds no tar entry this reader can read, so it was not audited';
+    scope.ctx.report('archive/unreadable', scope.where, `${describeContainer(scope)} has data after its end-of-archive marker (${plural(trailing.trailingBlocks, 'non-zero block')} from byte ${from}): \`tar --ignore-zeros\` and tools that join archives read on and would extract what is there; ${audited}`, {
+        endOfArchive: trailing.end,
+        firstTrailingByte: from,
+        trailingBlocks: trailing.trailingBlocks,
+        entriesAfterEnd: entries
+    });
+}
+/**
+ * The bytes from the 512-byte block holding stream offset `offset` on: from `chunk` (which starts
+ * at `chunkStart`), with the end of the chunk before it when the block began there.
+ */
+function fromBlock(offset, chunkStart, chunk, previous) {
+    const blockStart = offset - (offset % 512);
+    if (blockStart >= chunkStart)
+        return chunk.subarray(blockStart - chunkStart);
+    const missing = chunkStart - blockStart;
+    return previous ? Buffer.concat([previous.subarray(previous.length - missing), chunk]) : chunk;
 }
 function reportTruncated(scope, entry) {
     const where = entry ? `: entry '${entry.path}' is cut short` : '';
@@ -11110,11 +11184,15 @@ function checkLocalName(reader, record) {
 }
 /** `checkLocalName` for a zip read at offsets: the header and name come from the file. */
 async function checkLocalNameAt(reader, record) {
-    const head = await reader.read(record.localHeaderOffset, HEADER_BYTES);
+    // one read covers the header and a name as long as the directory's: the usual case
+    const head = await reader.read(record.localHeaderOffset, HEADER_BYTES + record.rawName.length);
     if (head.length < HEADER_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE)
         return undefined;
-    const name = await reader.read(record.localHeaderOffset + HEADER_BYTES, head.readUInt16LE(26));
-    return compareNames(Buffer.concat([head, name]), record);
+    const length = head.readUInt16LE(26);
+    if (head.length >= HEADER_BYTES + length)
+        return compareNames(head, record);
+    const name = await reader.read(record.localHeaderOffset + HEADER_BYTES, length);
+    return compareNames(Buffer.concat([head.subarray(0, HEADER_BYTES), name]), record);
 }
 /** `header`: the local header and at least its name. */
 function compareNames(header, record) {
@@ -11413,6 +11491,9 @@ async function walkZip(source, scope, options = {}) {
             ctx.report('archive/unreadable', scope.where, `zip '${scope.name}' cannot be read: ${error.message}; its entries were not audited`);
             return;
         }
+        const members = reader.data
+            ? reader
+            : cacheHeaderReads(reader, new Set(directory.records.map((r) => r.localHeaderOffset)), LOCAL_HEADER_BYTES);
         const jobs = planJobs(directory, reader.size, scope.ctx.limits);
         const wanted = jobs.filter((job) => job !== undefined);
         if (reader.data && wantsWorker(wanted, options.worker ?? 'auto')) {
@@ -11430,7 +11511,7 @@ async function walkZip(source, scope, options = {}) {
                 ? undefined
                 : reader.data
                     ? checkLocalName(reader, record)
-                    : await checkLocalNameAt(reader, record);
+                    : await checkLocalNameAt(members, record);
             if (localName)
                 addProblem(member, localName);
             if (job) {
@@ -11439,7 +11520,7 @@ async function walkZip(source, scope, options = {}) {
                 if (member.kind === 'file' && !ctx.admitBytes(path, job.uncompressedSize))
                     return;
                 const fromWorker = worker?.isReady(index) ? worker.take(index) : await worker?.result(index);
-                const result = fromWorker ?? (await readData(reader, job));
+                const result = fromWorker ?? (await readData(members, job));
                 applyResult(member, record, job, result);
             }
             const nested = startMember(scope, member);
@@ -11448,9 +11529,9 @@ async function walkZip(source, scope, options = {}) {
         }
         // a damaged directory is reported as such: the entries it no longer lists are not "hidden"
         if (!ctx.stopped && !directory.damage) {
-            const unlisted = await findUnlistedEntries(reader, directory.records, directory.directoryOffset);
+            const unlisted = await findUnlistedEntries(members, directory.records, directory.directoryOffset);
             for (const hidden of unlisted) {
-                if (ctx.stopped || !(await emitUnlisted(reader, hidden, scope)))
+                if (ctx.stopped || !(await emitUnlisted(members, hidden, scope)))
                     break;
             }
         }
