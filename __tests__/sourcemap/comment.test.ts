@@ -121,8 +121,13 @@ describe('readSourceMappings', () => {
     expect(inline[0]?.map.toString()).toBe('100%%zz%4')
   })
 
-  it('decodes the same buffer once', () => {
+  it('decodes the same buffer once, and another buffer with the same bytes again', () => {
     const content = Buffer.from(`//# ${SMU}=${base64DataUrl(json)}`)
-    expect(readSourceMappings('a.js', content)).toBe(readSourceMappings('a.js', content))
+    const first = readSourceMappings('a.js', content)
+    expect(readSourceMappings('a.js', content)).toBe(first)
+    const twin = Buffer.from(content)
+    const other = readSourceMappings('a.js', twin)
+    expect(other).not.toBe(first)
+    expect(other).toEqual(first)
   })
 })

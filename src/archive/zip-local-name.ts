@@ -15,8 +15,7 @@ const HEADER_BYTES = 30
  */
 export function checkLocalName(reader: RandomAccess, record: ZipRecord): MemberProblem | undefined {
   if (!reader.data) return undefined
-  const at = record.localHeaderOffset
-  return compareNames(reader.data.subarray(at, at + HEADER_BYTES + 0xffff), record)
+  return compareNames(reader.data, record.localHeaderOffset, record)
 }
 
 /** `checkLocalName` for a zip read at offsets: the header and name come from the file. */
@@ -28,17 +27,27 @@ export async function checkLocalNameAt(
   const head = await reader.read(record.localHeaderOffset, HEADER_BYTES + record.rawName.length)
   if (head.length < HEADER_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE) return undefined
   const length = head.readUInt16LE(26)
-  if (head.length >= HEADER_BYTES + length) return compareNames(head, record)
+  if (head.length >= HEADER_BYTES + length) return compareNames(head, 0, record)
   const name = await reader.read(record.localHeaderOffset + HEADER_BYTES, length)
-  return compareNames(Buffer.concat([head.subarray(0, HEADER_BYTES), name]), record)
+  return compareNames(Buffer.concat([head.subarray(0, HEADER_BYTES), name]), 0, record)
 }
 
-/** `header`: the local header and at least its name. */
-function compareNames(header: Buffer, record: ZipRecord): MemberProblem | undefined {
+/**
+ * `bytes` holds the local header at `at`, and at least its name. Read byte by byte, without a
+ * slice or a bounds-checked read per member: this runs for every member of every zip.
+ */
+function compareNames(bytes: Buffer, at: number, record: ZipRecord): MemberProblem | undefined {
   // a missing local header is reported when the data is read
-  if (header.length < HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_SIGNATURE) return undefined
-  const raw = header.subarray(HEADER_BYTES, HEADER_BYTES + header.readUInt16LE(26))
-  if (raw.equals(record.rawName)) return compareMethods(header, record)
+  if (at + HEADER_BYTES > bytes.length || bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b) {
+    return undefined
+  }
+  if (bytes[at + 2] !== 0x03 || bytes[at + 3] !== 0x04) return undefined
+  const length = bytes[at + 26] | (bytes[at + 27] << 8)
+  if (sameBytes(bytes, at + HEADER_BYTES, length, record.rawName)) {
+    return compareMethods(bytes[at + 8] | (bytes[at + 9] << 8), record)
+  }
+  const header = bytes.subarray(at, at + HEADER_BYTES + length)
+  const raw = header.subarray(HEADER_BYTES)
   const local = decodeZipName(raw, header.readUInt16LE(6), Buffer.alloc(0))
   const unsafe = describeUnsafePath(local)
   const named = `entry '${record.name}' is named '${local}' in its local header`
@@ -59,12 +68,21 @@ function compareNames(header: Buffer, record: ZipRecord): MemberProblem | undefi
  * A local header that names another compression method than the directory: extractors that read
  * local headers decode the data differently, so what they extract is not what was audited.
  */
-function compareMethods(header: Buffer, record: ZipRecord): MemberProblem | undefined {
-  const method = header.readUInt16LE(8)
+function compareMethods(method: number, record: ZipRecord): MemberProblem | undefined {
   if (method === record.method) return undefined
   return {
     rule: 'archive/unreadable',
     message: `entry '${record.name}' has compression method ${method} in its local header and ${record.method} in the central directory: extractors that read local headers decode other bytes than the ones audited`,
     details: { localMethod: method, method: record.method }
   }
+}
+
+/**
+ * Whether `bytes[from, from + length)` equals `expected`. A plain loop: names are short, and
+ * `Buffer#equals` crosses into C++ (~0.6 µs a call, 12 ms over 20,000 members).
+ */
+function sameBytes(bytes: Buffer, from: number, length: number, expected: Buffer): boolean {
+  if (length !== expected.length || from + length > bytes.length) return false
+  for (let i = 0; i < length; i++) if (bytes[from + i] !== expected[i]) return false
+  return true
 }

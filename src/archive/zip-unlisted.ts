@@ -3,7 +3,6 @@ import type { ZipRecord } from './zip-directory.js'
 import { decodeCp437 } from './zip-names.js'
 
 const LOCAL_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04])
-const LOCAL_SIGNATURE_VALUE = 0x04034b50
 const HEADER_BYTES = 30
 /** Of a gap between members, at most this much is searched for hidden headers. */
 const GAP_SEARCH_BYTES = 16 * 1024 * 1024
@@ -63,8 +62,10 @@ function isAscending(records: readonly ZipRecord[]): boolean {
 
 /** Name and extra-field lengths of the local header at `at`; 0 where there is none. */
 function headerLengths(bytes: Buffer, at: number): number {
-  if (at + HEADER_BYTES > bytes.length || bytes.readUInt32LE(at) !== LOCAL_SIGNATURE_VALUE) return 0
-  return bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28)
+  // byte by byte: readUInt32LE's checks cost more than the test over 20,000 members
+  if (at + HEADER_BYTES > bytes.length || bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b) return 0
+  if (bytes[at + 2] !== 0x03 || bytes[at + 3] !== 0x04) return 0
+  return (bytes[at + 26] | (bytes[at + 27] << 8)) + (bytes[at + 28] | (bytes[at + 29] << 8))
 }
 
 async function searchGap(read: Read, from: number, to: number): Promise<UnlistedEntry[]> {
