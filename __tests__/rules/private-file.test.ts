@@ -242,6 +242,30 @@ const FILES: Array<[path: string, content: EntrySpec, expected: Expected]> = [
   ['.python_history', '', ['private-file/history', 'notice']],
   ['node_modules/x/.bash_history', 'ls\n', ['private-file/history', 'notice']],
   ['src/history.ts', 'export const history = []', null],
+  ['docs/INTERNAL.md', '# Release checklist', ['private-file/internal-doc', 'warning']],
+  [
+    'package/roadmap.confidential.pdf',
+    Buffer.from('%PDF-1.7'),
+    ['private-file/internal-doc', 'warning']
+  ],
+  ['internal-docs/oncall.md', '# Paging', ['private-file/internal-doc', 'warning']],
+  [
+    'docs/q3-plan.md',
+    '**Company Confidential**\n\n# Q3 plan\n',
+    ['private-file/internal-doc', 'warning']
+  ],
+  [
+    'notes/pricing.txt',
+    'DO NOT DISTRIBUTE\nDiscounts for...',
+    ['private-file/internal-doc', 'warning']
+  ],
+  ['node_modules/x/INTERNAL.md', '# notes', ['private-file/internal-doc', 'notice']],
+  ['README.md', '# helper\n\n- For internal use only.\n', null],
+  ['LICENSE.txt', 'CONFIDENTIAL. Do not distribute without a written agreement.', null],
+  ['dist/internal/index.js', '// internal helpers', null],
+  ['docs/internals.md', '# How the parser works', null],
+  ['docs/api-internal.md', '# Internal API (public docs of it)', null],
+  ['src/confidential.ts', 'export const x = 1', null],
   ['docs/.history.md', '# History', null],
   ['node_modules/left-pad/.DS_Store', Buffer.from([0, 0, 0, 1]), ['private-file/editor', 'notice']],
   ['CLAUDE.md', '# Project notes for Claude', ['private-file/agent', 'warning']],

@@ -7,6 +7,7 @@ import { inspectCredentialFile } from './private-file-credentials.js'
 import { inspectEnvFile } from './private-file-env.js'
 import { FolderTracker } from './private-file-folders.js'
 import { inspectKeyFile } from './private-file-keys.js'
+import { inspectInternalDoc } from './private-file-internal-doc.js'
 import { inspectAgentFile, inspectEditorFile, inspectHistoryFile } from './private-file-litter.js'
 import type { EntryPathParts } from './private-file-paths.js'
 import { isInDependency, splitEntryPath } from './private-file-paths.js'
@@ -45,6 +46,11 @@ const META: RuleMeta = {
       description:
         'A shell, database-client or REPL history (.bash_history, .zsh_history, .psql_history, .node_repl_history …)'
     },
+    'private-file/internal-doc': {
+      severity: 'warning',
+      description:
+        'An internal document: named or filed as internal or confidential, or labelled so in its first lines (Company Confidential, Do not distribute)'
+    },
     'private-file/agent': {
       severity: 'warning',
       description:
@@ -68,6 +74,7 @@ const INSPECTORS: ReadonlyArray<
   inspectEnvFile,
   inspectAgentFile,
   inspectHistoryFile,
+  inspectInternalDoc,
   (_entry, parts) => inspectEditorFile(parts)
 ]
 

@@ -1,0 +1,53 @@
+import type { FileEntry } from '../engine/entry.js'
+import type { EntryPathParts } from './private-file-paths.js'
+import type { FileVerdict } from './private-file-verdict.js'
+
+/** Documents, not code: a code file saying "internal" is normal, a document saying so is a label. */
+const DOCUMENT = /\.(?:md|markdown|mdx|txt|rst|adoc|asciidoc|org|rtf|pdf|docx?|odt|pptx?|xlsx?)$/i
+/** A file or folder name that marks what is in it as not for release. */
+const MARKED_NAME =
+  /^(?:internal|confidential)(?:[-_. ](?:only|notes?|docs?|use))*\.[a-z]+$|[-_.](?:confidential|internal[-_.]only)\.[a-z]+$/i
+const MARKED_FOLDER =
+  /^(?:internal|private|confidential)[-_](?:docs?|notes|wiki)$|^docs?[-_]internal$/i
+/**
+ * Labels that classify a document, as they stand in its first lines. Not "for internal use
+ * (only)": published helper packages say that of themselves (`@azure/storage-common`).
+ */
+const LABEL =
+  /\b(?:company confidential|strictly confidential|do not distribute|not for (?:public )?(?:distribution|release)|confidential[^\n]{0,20}do not (?:share|forward))\b/i
+const LABEL_BYTES = 4096
+const LICENSE_NAME = /^(?:licen[cs]e|copying|notice)(?:[-_.].*)?$/i
+
+/**
+ * Internal documents: a document whose name or folder marks it internal or confidential
+ * (`INTERNAL.md`, `roadmap.confidential.pdf`, `internal-docs/`), or whose first lines carry a
+ * classification label (`Company Confidential`, `Do not distribute`).
+ * Licence files are not read for labels: proprietary licences say such things on purpose.
+ */
+export function inspectInternalDoc(
+  entry: FileEntry,
+  parts: EntryPathParts
+): FileVerdict | undefined {
+  if (!DOCUMENT.test(parts.lowerName)) return undefined
+  const folder = parts.components.slice(0, -1).find((c) => MARKED_FOLDER.test(c))
+  const why = MARKED_NAME.test(parts.name)
+    ? 'its name marks it internal'
+    : folder !== undefined
+      ? `it sits in the folder ${folder}/`
+      : labelOf(entry, parts)
+  if (why === undefined) return undefined
+  return {
+    rule: 'private-file/internal-doc',
+    severity: 'warning',
+    kind: 'litter',
+    message: `internal document ${parts.name}: ${why}; documents meant for the team should not ship`
+  }
+}
+
+function labelOf(entry: FileEntry, parts: EntryPathParts): string | undefined {
+  if (LICENSE_NAME.test(parts.name) || /\.(?:pdf|docx?|odt|pptx?|xlsx?|rtf)$/i.test(parts.name))
+    return undefined // binary formats: their text is compressed or encoded
+  const head = entry.content.toString('utf8', 0, LABEL_BYTES)
+  const label = LABEL.exec(head)
+  return label ? `it is labelled "${label[0]}"` : undefined
+}
