@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2219);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1402);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2219:
+/***/ 1402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5071,6 +5071,51 @@ function inspectPuttyKey(entry, name) {
         : verdict((0,finding/* lowerSeverity */.DB)('error'), `PuTTY private key ${name}, encrypted with a passphrase; one level lower`);
 }
 
+;// CONCATENATED MODULE: ./src/rules/private-file-internal-doc.ts
+/** Documents, not code: a code file saying "internal" is normal, a document saying so is a label. */
+const DOCUMENT = /\.(?:md|markdown|mdx|txt|rst|adoc|asciidoc|org|rtf|pdf|docx?|odt|pptx?|xlsx?)$/i;
+/** A file or folder name that marks what is in it as not for release. */
+const MARKED_NAME = /^(?:internal|confidential)(?:[-_. ](?:only|notes?|docs?|use))*\.[a-z]+$|[-_.](?:confidential|internal[-_.]only)\.[a-z]+$/i;
+const MARKED_FOLDER = /^(?:internal|private|confidential)[-_](?:docs?|notes|wiki)$|^docs?[-_]internal$/i;
+/**
+ * Labels that classify a document, as they stand in its first lines. Not "for internal use
+ * (only)": published helper packages say that of themselves (`@azure/storage-common`).
+ */
+const LABEL = /\b(?:company confidential|strictly confidential|do not distribute|not for (?:public )?(?:distribution|release)|confidential[^\n]{0,20}do not (?:share|forward))\b/i;
+const LABEL_BYTES = 4096;
+const LICENSE_NAME = /^(?:licen[cs]e|copying|notice)(?:[-_.].*)?$/i;
+/**
+ * Internal documents: a document whose name or folder marks it internal or confidential
+ * (`INTERNAL.md`, `roadmap.confidential.pdf`, `internal-docs/`), or whose first lines carry a
+ * classification label (`Company Confidential`, `Do not distribute`).
+ * Licence files are not read for labels: proprietary licences say such things on purpose.
+ */
+function inspectInternalDoc(entry, parts) {
+    if (!DOCUMENT.test(parts.lowerName))
+        return undefined;
+    const folder = parts.components.slice(0, -1).find((c) => MARKED_FOLDER.test(c));
+    const why = MARKED_NAME.test(parts.name)
+        ? 'its name marks it internal'
+        : folder !== undefined
+            ? `it sits in the folder ${folder}/`
+            : labelOf(entry, parts);
+    if (why === undefined)
+        return undefined;
+    return {
+        rule: 'private-file/internal-doc',
+        severity: 'warning',
+        kind: 'litter',
+        message: `internal document ${parts.name}: ${why}; documents meant for the team should not ship`
+    };
+}
+function labelOf(entry, parts) {
+    if (LICENSE_NAME.test(parts.name) || /\.(?:pdf|docx?|odt|pptx?|xlsx?|rtf)$/i.test(parts.name))
+        return undefined; // binary formats: their text is compressed or encoded
+    const head = entry.content.toString('utf8', 0, LABEL_BYTES);
+    const label = LABEL.exec(head);
+    return label ? `it is labelled "${label[0]}"` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/private-file-litter.ts
 
 
@@ -5235,6 +5280,7 @@ function stripScheme(value) {
 
 
 
+
 const META = {
     family: 'private-file',
     rules: {
@@ -5262,6 +5308,10 @@ const META = {
             severity: 'warning',
             description: 'A shell, database-client or REPL history (.bash_history, .zsh_history, .psql_history, .node_repl_history …)'
         },
+        'private-file/internal-doc': {
+            severity: 'warning',
+            description: 'An internal document: named or filed as internal or confidential, or labelled so in its first lines (Company Confidential, Do not distribute)'
+        },
         'private-file/agent': {
             severity: 'warning',
             description: 'AI agent files (CLAUDE.md, AGENTS.md, .claude/, .cursor/, .cursorrules, MCP configs); an error when they hold real credentials'
@@ -5280,6 +5330,7 @@ const INSPECTORS = [
     inspectEnvFile,
     inspectAgentFile,
     inspectHistoryFile,
+    inspectInternalDoc,
     (_entry, parts) => inspectEditorFile(parts)
 ];
 /**
