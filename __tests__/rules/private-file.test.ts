@@ -262,6 +262,13 @@ const FILES: Array<[path: string, content: EntrySpec, expected: Expected]> = [
   ['node_modules/x/INTERNAL.md', '# notes', ['private-file/internal-doc', 'notice']],
   ['README.md', '# helper\n\n- For internal use only.\n', null],
   ['LICENSE.txt', 'CONFIDENTIAL. Do not distribute without a written agreement.', null],
+  [
+    'docs/banner.md',
+    '> CONFIDENTIAL - DO NOT DISTRIBUTE\n\n# Plan',
+    ['private-file/internal-doc', 'warning']
+  ],
+  ['docs/keys.md', '# Keys\n\nYour key is secret: do not distribute it.\n', null],
+  ['docs/usage.md', 'This build is not for release to app stores until QA signs off.\n', null],
   ['dist/internal/index.js', '// internal helpers', null],
   ['docs/internals.md', '# How the parser works', null],
   ['docs/api-internal.md', '# Internal API (public docs of it)', null],
