@@ -5083,6 +5083,8 @@ const MARKED_FOLDER = /^(?:internal|private|confidential)[-_](?:docs?|notes|wiki
  */
 const LABEL = /\b(?:company confidential|strictly confidential|do not distribute|not for (?:public )?(?:distribution|release)|confidential[^\n]{0,20}do not (?:share|forward))\b/i;
 const LABEL_BYTES = 4096;
+/** A banner line is short; a longer line is prose. */
+const MAX_BANNER_CHARS = 60;
 const LICENSE_NAME = /^(?:licen[cs]e|copying|notice)(?:[-_.].*)?$/i;
 /**
  * Internal documents: a document whose name or folder marks it internal or confidential
@@ -5111,9 +5113,27 @@ function inspectInternalDoc(entry, parts) {
 function labelOf(entry, parts) {
     if (LICENSE_NAME.test(parts.name) || /\.(?:pdf|docx?|odt|pptx?|xlsx?|rtf)$/i.test(parts.name))
         return undefined; // binary formats: their text is compressed or encoded
-    const head = entry.content.toString('utf8', 0, LABEL_BYTES);
-    const label = LABEL.exec(head);
-    return label ? `it is labelled "${label[0]}"` : undefined;
+    for (const line of entry.content.toString('utf8', 0, LABEL_BYTES).split('\n')) {
+        const label = bannerLabel(line);
+        if (label !== undefined)
+            return `it is labelled "${label}"`;
+    }
+    return undefined;
+}
+/**
+ * The label of a line that is a classification banner: the label alone (`**Company
+ * Confidential**`, `Do not distribute.`), or a short line in capitals (`CONFIDENTIAL - DO NOT
+ * DISTRIBUTE`). A sentence that merely uses the words ("your key is secret, do not distribute
+ * it") is not one.
+ */
+function bannerLabel(line) {
+    const text = line.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+    if (text.length > MAX_BANNER_CHARS)
+        return undefined;
+    const label = LABEL.exec(text);
+    if (label === null)
+        return undefined;
+    return label[0].length === text.length || text === text.toUpperCase() ? label[0] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/private-file-litter.ts
