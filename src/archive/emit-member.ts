@@ -35,6 +35,12 @@ export interface MemberProblem {
   details?: Record<string, unknown>
 }
 
+/** Most members have no problem: the list is made only for those that do. */
+export function addProblem(member: Member, problem: MemberProblem): void {
+  if (member.problems) member.problems.push(problem)
+  else member.problems = [problem]
+}
+
 /**
  * Emits a member through `onEntry`, reports an unsafe name or link, then walks it as a nested
  * archive if its first bytes say it is one.

@@ -5,7 +5,7 @@ import { plural } from '../util/format.js'
 import type { Member, MemberProblem } from './emit-member.js'
 import { isEmptyTar } from './detect-format.js'
 import type { SpecialKind } from './emit-member.js'
-import { emitMember, specialFileProblem, tooLargeProblem } from './emit-member.js'
+import { addProblem, emitMember, specialFileProblem, tooLargeProblem } from './emit-member.js'
 import { collectGarbage } from '../util/collect-garbage.js'
 import type { Scope } from './walk-context.js'
 import { ArchiveReadError } from './walk-context.js'
@@ -149,12 +149,10 @@ function readEntry(entry: ReadEntry, scope: Scope, steps: Step[], afterEnd = fal
   const kind = TAR_KINDS[entry.type] ?? 'other'
   const member: Member = { name: entry.path, kind, size: entry.size }
   if (afterEnd) {
-    member.problems = [
-      {
-        rule: 'archive/unreadable',
-        message: `entry '${entry.path}' comes after the end-of-archive marker: \`tar --ignore-zeros\` and tools that join archives extract it, plain \`tar -x\` does not; it was audited as found there`
-      }
-    ]
+    addProblem(member, {
+      rule: 'archive/unreadable',
+      message: `entry '${entry.path}' comes after the end-of-archive marker: \`tar --ignore-zeros\` and tools that join archives extract it, plain \`tar -x\` does not; it was audited as found there`
+    })
   }
   if (entry.linkpath) {
     member.linkTarget = entry.linkpath
@@ -163,10 +161,9 @@ function readEntry(entry: ReadEntry, scope: Scope, steps: Step[], afterEnd = fal
   const { ctx } = scope
   if (kind !== 'file' || ctx.stopped || entry.size > ctx.limits.maxEntryBytes) {
     if (kind === 'file' && !ctx.stopped)
-      member.problems = [...(member.problems ?? []), tooLargeProblem(scope, entry.path, entry.size)]
+      addProblem(member, tooLargeProblem(scope, entry.path, entry.size))
     const special = TAR_SPECIAL[entry.type]
-    if (special)
-      member.problems = [...(member.problems ?? []), specialFileProblem(entry.path, special)]
+    if (special) addProblem(member, specialFileProblem(entry.path, special))
     entry.resume()
     steps.push(() => emitMember(scope, member))
     return

@@ -1,8 +1,8 @@
 import zlib from 'node:zlib'
 import type { ByteSource, RandomAccess } from './byte-source.js'
 import { cacheHeaderReads, openRandomAccess } from './byte-source.js'
-import type { Member, MemberProblem } from './emit-member.js'
-import { startMember } from './emit-member.js'
+import type { Member } from './emit-member.js'
+import { addProblem, startMember } from './emit-member.js'
 import { describeUnsafePath } from './entry-paths.js'
 import { InflateWorker, toSharedBuffer } from './inflate-worker.js'
 import type { Scope } from './walk-context.js'
@@ -13,7 +13,7 @@ import { readZipDirectory, ZipFormatError } from './zip-directory.js'
 import { checkLocalName, checkLocalNameAt } from './zip-local-name.js'
 import type { UnlistedEntry } from './zip-unlisted.js'
 import { findUnlistedEntries } from './zip-unlisted.js'
-import { describeMember, describeSafeMember, planJobs } from './zip-members.js'
+import { dataJob, describeMember, describeSafeMember, planJobs } from './zip-members.js'
 
 /** Zips up to this size are read into memory (fast); larger ones are read entry by entry at offsets. */
 export const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024
@@ -74,7 +74,7 @@ export async function walkZip(
       const localName = job?.shared
         ? undefined
         : reader.data
-          ? checkLocalName(reader, record)
+          ? checkLocalName(reader.data, record)
           : await checkLocalNameAt(members, record)
       if (localName) addProblem(member, localName)
       if (job) {
@@ -130,16 +130,7 @@ async function emitUnlisted(
   const audited = sized && member.kind === 'file' && member.problems === undefined
   if (audited) {
     if (!ctx.admitBytes(scope.prefix + record.name, record.uncompressedSize)) return false
-    const job: DataJob = {
-      localHeaderOffset: record.localHeaderOffset,
-      compressedSize: record.compressedSize,
-      uncompressedSize: record.uncompressedSize,
-      method: record.method,
-      crc32: record.crc32,
-      limit: end,
-      shared: false,
-      fileSize: reader.size
-    }
+    const job = dataJob(record, end, false, reader.size)
     applyResult(member, record, job, await readData(reader, job))
   }
   addProblem(member, {
@@ -175,12 +166,6 @@ function applyResult(member: Member, record: ZipRecord, job: DataJob, result: Da
   }
   if (member.kind === 'symlink') member.linkTarget = result.data.toString('utf8')
   else member.content = result.data
-}
-
-/** Most members have no problem: the list is made only for those that do. */
-function addProblem(member: Member, problem: MemberProblem): void {
-  if (member.problems) member.problems.push(problem)
-  else member.problems = [problem]
 }
 
 /** Reads one member's data on this thread (small zips, zips read at offsets, a failed worker). */

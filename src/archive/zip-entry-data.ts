@@ -29,6 +29,20 @@ export type DataResult = { data: Buffer; crcOk: boolean } | { failure: DataFailu
 
 export const LOCAL_HEADER_BYTES = 30
 
+/**
+ * Whether a whole local header (`PK\x03\x04`) stands at `at`. Byte by byte, with no slice or
+ * bounds-checked read: the zip checks run it for every member of every zip.
+ */
+export function isLocalHeaderAt(bytes: Buffer, at: number): boolean {
+  return (
+    at + LOCAL_HEADER_BYTES <= bytes.length &&
+    bytes[at] === 0x50 &&
+    bytes[at + 1] === 0x4b &&
+    bytes[at + 2] === 0x03 &&
+    bytes[at + 3] === 0x04
+  )
+}
+
 /*
  * The two functions below also run inside the inflate worker, which is built from their source
  * text: they must stay self-contained (no imports, no names from outside, zlib passed in).

@@ -2,10 +2,8 @@ import type { RandomAccess } from './byte-source.js'
 import type { MemberProblem } from './emit-member.js'
 import { describeUnsafePath } from './entry-paths.js'
 import type { ZipRecord } from './zip-directory.js'
+import { isLocalHeaderAt, LOCAL_HEADER_BYTES as HEADER_BYTES } from './zip-entry-data.js'
 import { decodeZipName } from './zip-names.js'
-
-const LOCAL_SIGNATURE = 0x04034b50
-const HEADER_BYTES = 30
 
 /**
  * A member whose local header names it differently from the central directory: extractors that
@@ -13,9 +11,8 @@ const HEADER_BYTES = 30
  * under the other name, which this audit never saw as a path. An unsafe local name is an
  * unsafe path; any other difference is reported as an inconsistent archive.
  */
-export function checkLocalName(reader: RandomAccess, record: ZipRecord): MemberProblem | undefined {
-  if (!reader.data) return undefined
-  return compareNames(reader.data, record.localHeaderOffset, record)
+export function checkLocalName(data: Buffer, record: ZipRecord): MemberProblem | undefined {
+  return compareNames(data, record.localHeaderOffset, record)
 }
 
 /** `checkLocalName` for a zip read at offsets: the header and name come from the file. */
@@ -25,7 +22,7 @@ export async function checkLocalNameAt(
 ): Promise<MemberProblem | undefined> {
   // one read covers the header and a name as long as the directory's: the usual case
   const head = await reader.read(record.localHeaderOffset, HEADER_BYTES + record.rawName.length)
-  if (head.length < HEADER_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE) return undefined
+  if (!isLocalHeaderAt(head, 0)) return undefined
   const length = head.readUInt16LE(26)
   if (head.length >= HEADER_BYTES + length) return compareNames(head, 0, record)
   const name = await reader.read(record.localHeaderOffset + HEADER_BYTES, length)
@@ -38,10 +35,7 @@ export async function checkLocalNameAt(
  */
 function compareNames(bytes: Buffer, at: number, record: ZipRecord): MemberProblem | undefined {
   // a missing local header is reported when the data is read
-  if (at + HEADER_BYTES > bytes.length || bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b) {
-    return undefined
-  }
-  if (bytes[at + 2] !== 0x03 || bytes[at + 3] !== 0x04) return undefined
+  if (!isLocalHeaderAt(bytes, at)) return undefined
   const length = bytes[at + 26] | (bytes[at + 27] << 8)
   if (sameBytes(bytes, at + HEADER_BYTES, length, record.rawName)) {
     return compareMethods(bytes[at + 8] | (bytes[at + 9] << 8), record)

@@ -21,17 +21,33 @@ export function planJobs(
   const bounds = dataBounds(directory, fileSize)
   return directory.records.map((record) => {
     if (blockingProblem(record, kindOf(record), limits) !== 'none') return undefined
-    return {
-      localHeaderOffset: record.localHeaderOffset,
-      compressedSize: record.compressedSize,
-      uncompressedSize: record.uncompressedSize,
-      method: record.method,
-      crc32: record.crc32,
-      limit: bounds.after(record.localHeaderOffset),
-      shared: bounds.shared.has(record.localHeaderOffset),
+    const { localHeaderOffset } = record
+    return dataJob(
+      record,
+      bounds.after(localHeaderOffset),
+      bounds.shared.has(localHeaderOffset),
       fileSize
-    }
+    )
   })
+}
+
+/** What reading `record`'s data takes, its data bounded by `limit`. */
+export function dataJob(
+  record: ZipRecord,
+  limit: number,
+  shared: boolean,
+  fileSize: number
+): DataJob {
+  return {
+    localHeaderOffset: record.localHeaderOffset,
+    compressedSize: record.compressedSize,
+    uncompressedSize: record.uncompressedSize,
+    method: record.method,
+    crc32: record.crc32,
+    limit,
+    shared,
+    fileSize
+  }
 }
 
 type Blocker = 'none' | 'not-data' | 'encrypted' | 'long-link' | 'too-large' | 'ratio'

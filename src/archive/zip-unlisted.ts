@@ -1,14 +1,13 @@
 import type { RandomAccess } from './byte-source.js'
 import type { ZipRecord } from './zip-directory.js'
-import { decodeCp437 } from './zip-names.js'
+import { isLocalHeaderAt, LOCAL_HEADER_BYTES as HEADER_BYTES } from './zip-entry-data.js'
+import { decodeZipName } from './zip-names.js'
 
 const LOCAL_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04])
-const HEADER_BYTES = 30
 /** Of a gap between members, at most this much is searched for hidden headers. */
 const GAP_SEARCH_BYTES = 16 * 1024 * 1024
 const MAX_NAME_BYTES = 4096
 const METHODS = new Set([0, 8, 9, 12, 14, 93, 95, 99])
-const UTF8_FLAG = 0x0800
 
 export interface UnlistedEntry {
   /** What its local header says, in the shape of a directory record. */
@@ -62,9 +61,7 @@ function isAscending(records: readonly ZipRecord[]): boolean {
 
 /** Name and extra-field lengths of the local header at `at`; 0 where there is none. */
 function headerLengths(bytes: Buffer, at: number): number {
-  // byte by byte: readUInt32LE's checks cost more than the test over 20,000 members
-  if (at + HEADER_BYTES > bytes.length || bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b) return 0
-  if (bytes[at + 2] !== 0x03 || bytes[at + 3] !== 0x04) return 0
+  if (!isLocalHeaderAt(bytes, at)) return 0
   return (bytes[at + 26] | (bytes[at + 27] << 8)) + (bytes[at + 28] | (bytes[at + 29] << 8))
 }
 
@@ -92,7 +89,7 @@ async function readLocalRecord(read: Read, offset: number): Promise<ZipRecord | 
   if (rawName.length < nameBytes || rawName.includes(0)) return undefined
   const flags = header.readUInt16LE(6)
   return {
-    name: flags & UTF8_FLAG ? rawName.toString('utf8') : decodeCp437(rawName),
+    name: decodeZipName(rawName, flags, Buffer.alloc(0)),
     rawName,
     flags,
     method,
