@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { scanSecretsInBinary } from '../../src/secrets/scan-binary.js'
-import { isOpaqueMedia } from '../../src/util/opaque-media.js'
+import { isOpaqueMedia } from '../../src/archive/detect-format.js'
 import { createFakes } from './support/fake-secrets.js'
 
 const fake = createFakes(31)

@@ -20,6 +20,11 @@ export function severityRank(severity: Severity): number {
   return SEVERITY_RANK[severity]
 }
 
+/** The more severe of two severities (for `reduce` over a list). */
+export function worstSeverity(a: Severity, b: Severity): Severity {
+  return severityRank(a) <= severityRank(b) ? a : b
+}
+
 /** Lower a severity by one level (error → warning → notice → notice). */
 export function lowerSeverity(severity: Severity): Severity {
   return severity === 'error' ? 'warning' : 'notice'

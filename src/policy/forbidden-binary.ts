@@ -1,12 +1,11 @@
 import type { FileEntry } from '../engine/entry.js'
 import type { RuleReport } from '../engine/rule.js'
-import { plural } from '../util/format.js'
+import { formatOffset, plural } from '../util/format.js'
+import { latin1Chunks } from '../util/text.js'
 import { buildExcerpt } from './mask.js'
 import { FORBIDDEN_CONTENT } from './meta.js'
 import type { ForbidEntry } from './schema.js'
 
-/** Binary content is read this many bytes at a time, as latin1 (one byte, one character). */
-const CHUNK_BYTES = 32 * 1024 * 1024
 /** Each chunk reads this far past its end, so a match across the cut is still found once. */
 const OVERLAP_BYTES = 64 * 1024
 /** Bytes past ASCII: in a binary they are data, not latin1 letters. */
@@ -25,16 +24,15 @@ interface Hit {
 export function checkBinary(
   file: FileEntry,
   entries: readonly ForbidEntry[],
-  maxPerPattern: number,
+  /** The bounds of the text search: matches listed per pattern, bytes read as one string. */
+  { maxPerPattern, chunkBytes }: { maxPerPattern: number; chunkBytes: number },
   report: (r: RuleReport) => void
 ): void {
   const { content } = file
   const regexes = entries.map((entry) => entry.regex)
   const hits = entries.map((): Hit[] => [])
   const counts = entries.map(() => 0)
-  for (let start = 0; start < content.length; start += CHUNK_BYTES) {
-    const end = Math.min(content.length, start + CHUNK_BYTES)
-    const text = content.toString('latin1', start, Math.min(content.length, end + OVERLAP_BYTES))
+  for (const { start, owned, text } of latin1Chunks(content, chunkBytes, OVERLAP_BYTES)) {
     entries.forEach(({ regex }, i) => {
       regex.lastIndex = 0
       for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
@@ -42,7 +40,7 @@ export function checkBinary(
           regex.lastIndex++
           continue
         }
-        if (m.index >= end - start) break // in the overlap: the next chunk has it
+        if (m.index >= owned) break // in the overlap: the next chunk has it
         if (counts[i]++ < maxPerPattern) {
           const excerpt = buildExcerpt(text, m.index, m.index + m[0].length, regexes)
           hits[i].push({ offset: start + m.index, excerpt: excerpt.replace(NON_ASCII, '.') })
@@ -60,7 +58,7 @@ export function checkBinary(
     for (const { offset, excerpt } of hits[i]) {
       report({
         ...base,
-        message: `forbidden content '${entry.name}' in binary content at byte 0x${offset.toString(16)} (${offset}): "${excerpt}"`,
+        message: `forbidden content '${entry.name}' in binary content at byte ${formatOffset(offset)}: "${excerpt}"`,
         details: { pattern: entry.name, offset, excerpt }
       })
     }

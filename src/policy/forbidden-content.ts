@@ -6,8 +6,7 @@ import { buildExcerpt } from './mask.js'
 import { FORBIDDEN_CONTENT } from './meta.js'
 import type { ForbidEntry } from './schema.js'
 import { decodeText, isBinary, isUtf16 } from '../util/text.js'
-import { detectFormat } from '../archive/detect-format.js'
-import { isOpaqueMedia } from '../util/opaque-media.js'
+import { holdsNoStrings } from '../archive/detect-format.js'
 import { checkBinary } from './forbidden-binary.js'
 
 /** Matches of one pattern in one file reported one by one; the rest are counted in one more. */
@@ -44,9 +43,13 @@ export function createForbiddenContentCheck(entries: readonly ForbidEntry[]) {
     const applicable = patterns.filter((p) => p.applies(file.path)).map((p) => p.entry)
     if (applicable.length === 0) return
     if (isBinary(file.content)) {
-      // archives are walked entry by entry instead; compressed media hold no text
-      if (detectFormat(file.content) !== undefined || isOpaqueMedia(file.content)) return
-      checkBinary(file, applicable, MAX_REPORTS_PER_PATTERN, report)
+      if (holdsNoStrings(file.content)) return
+      checkBinary(
+        file,
+        applicable,
+        { maxPerPattern: MAX_REPORTS_PER_PATTERN, chunkBytes: CHUNK_BYTES },
+        report
+      )
       return
     }
     const hits = applicable.map((): Hits => ({ shown: [], more: { count: 0, first: 0, last: 0 } }))

@@ -4,6 +4,8 @@ import type { FileVerdict } from './private-file-verdict.js'
 
 /** Documents, not code: a code file saying "internal" is normal, a document saying so is a label. */
 const DOCUMENT = /\.(?:md|markdown|mdx|txt|rst|adoc|asciidoc|org|rtf|pdf|docx?|odt|pptx?|xlsx?)$/i
+/** Documents whose text is compressed or encoded: their labels cannot be read from the bytes. */
+const ENCODED_DOCUMENT = /\.(?:pdf|docx?|odt|pptx?|xlsx?|rtf)$/i
 /** A file or folder name that marks what is in it as not for release. */
 const MARKED_NAME =
   /^(?:internal|confidential)(?:[-_. ](?:only|notes?|docs?|use))*\.[a-z]+$|[-_.](?:confidential|internal[-_.]only)\.[a-z]+$/i
@@ -47,8 +49,7 @@ export function inspectInternalDoc(
 }
 
 function labelOf(entry: FileEntry, parts: EntryPathParts): string | undefined {
-  if (LICENSE_NAME.test(parts.name) || /\.(?:pdf|docx?|odt|pptx?|xlsx?|rtf)$/i.test(parts.name))
-    return undefined // binary formats: their text is compressed or encoded
+  if (LICENSE_NAME.test(parts.name) || ENCODED_DOCUMENT.test(parts.name)) return undefined
   for (const line of entry.content.toString('utf8', 0, LABEL_BYTES).split('\n')) {
     const label = bannerLabel(line)
     if (label !== undefined) return `it is labelled "${label}"`

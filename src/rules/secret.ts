@@ -1,6 +1,5 @@
 import type { Entry } from '../engine/entry.js'
-import type { Severity } from '../engine/finding.js'
-import { severityRank } from '../engine/finding.js'
+import { worstSeverity } from '../engine/finding.js'
 import type { Rule, RuleReport } from '../engine/rule.js'
 import { isFileEntry } from '../engine/rule.js'
 import { SECRET_RULES } from '../secrets/rules.js'
@@ -12,6 +11,7 @@ import type { SecretMatch } from '../secrets/types.js'
 import { forEachSourceInFile } from '../sourcemap/index.js'
 import { isBinary } from '../util/text.js'
 import { secretRulesCoveredByPrivateFile } from './private-file-overlap.js'
+import { capPerRule } from './cap-per-rule.js'
 import { scanBinaryEntry } from './secret-binary.js'
 
 /** Past this many matches of one rule in one entry, the rest are counted in one extra report. */
@@ -91,19 +91,13 @@ function sourceName(source: { index: number; path: string; rawPath: string }): s
 }
 
 function toReports(entry: Entry, found: Located[]): RuleReport[] {
-  const byRule = new Map<string, Located[]>()
-  for (const item of found) {
-    const list = byRule.get(item.match.rule) ?? []
-    list.push(item)
-    byRule.set(item.match.rule, list)
-  }
-  const reports: RuleReport[] = []
-  for (const [rule, items] of byRule) {
-    for (const item of items.slice(0, MAX_REPORTS_PER_RULE)) reports.push(toReport(entry, item))
-    const rest = items.slice(MAX_REPORTS_PER_RULE)
-    if (rest.length > 0) reports.push(summarizeRest(entry, rule, rest))
-  }
-  return reports
+  return capPerRule(
+    found,
+    (item) => item.match.rule,
+    MAX_REPORTS_PER_RULE,
+    (item) => toReport(entry, item),
+    (rule, rest) => summarizeRest(entry, rule, rest)
+  )
 }
 
 function toReport(entry: Entry, { match, source, mapLine }: Located): RuleReport {
@@ -139,8 +133,4 @@ function summarizeRest(entry: Entry, rule: string, rest: Located[]): RuleReport 
       ...(sources.length === 0 ? {} : { sources: sources.slice(0, MAX_REPORTS_PER_RULE) })
     }
   }
-}
-
-function worstSeverity(a: Severity, b: Severity): Severity {
-  return severityRank(a) <= severityRank(b) ? a : b
 }

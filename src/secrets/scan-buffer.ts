@@ -7,7 +7,7 @@ const MiB = 1024 * 1024
 /** Files are decoded and scanned this many bytes at a time, so memory stays bounded. */
 export const CHUNK_BYTES = 16 * MiB
 /** Each chunk reads this far past its end, beyond the longest match (a 64 KiB key block). */
-const OVERLAP_BYTES = 80 * 1024
+export const OVERLAP_BYTES = 80 * 1024
 /** A chunk is cut after a newline when one comes this soon after the nominal cut. */
 const MAX_LINE_SEARCH_BYTES = 1 * MiB
 

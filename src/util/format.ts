@@ -19,3 +19,8 @@ export function formatCount(n: number): string {
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${formatCount(n)} ${n === 1 ? word : many}`
 }
+
+/** A byte offset in a binary file, `0x1f40 (8000)`: as hex dumps and `strings -t x` show it, and in decimal. */
+export function formatOffset(offset: number): string {
+  return `0x${offset.toString(16)} (${offset})`
+}

@@ -51,3 +51,28 @@ export function decodeText(content: Buffer, fallback: 'utf8' | 'latin1'): string
       return content.toString(fallback, start)
   }
 }
+
+/** One piece of binary content read as latin1 (one byte, one character). */
+export interface Latin1Chunk {
+  /** Byte offset of `text[0]` in the content. */
+  start: number
+  /** Matches starting at `text` index `owned` or later lie in the overlap: the next piece has them. */
+  owned: number
+  text: string
+}
+
+/**
+ * Binary content in pieces of `chunkBytes`, each read `overlapBytes` past its end, so a match
+ * across a cut is found whole, once: in the piece where it starts.
+ */
+export function* latin1Chunks(
+  content: Buffer,
+  chunkBytes: number,
+  overlapBytes: number
+): Generator<Latin1Chunk> {
+  for (let start = 0; start < content.length; start += chunkBytes) {
+    const end = Math.min(content.length, start + chunkBytes)
+    const text = content.toString('latin1', start, Math.min(content.length, end + overlapBytes))
+    yield { start, owned: end - start, text }
+  }
+}
