@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1402);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3829);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1402:
+/***/ 3829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3153,6 +3153,17 @@ function decodeText(content, fallback) {
                 .toString('utf16le');
         default:
             return content.toString(fallback, start);
+    }
+}
+/**
+ * Binary content in pieces of `chunkBytes`, each read `overlapBytes` past its end, so a match
+ * across a cut is found whole, once: in the piece where it starts.
+ */
+function* latin1Chunks(content, chunkBytes, overlapBytes) {
+    for (let start = 0; start < content.length; start += chunkBytes) {
+        const end = Math.min(content.length, start + chunkBytes);
+        const text = content.toString('latin1', start, Math.min(content.length, end + overlapBytes));
+        yield { start, owned: end - start, text };
     }
 }
 
@@ -5074,6 +5085,8 @@ function inspectPuttyKey(entry, name) {
 ;// CONCATENATED MODULE: ./src/rules/private-file-internal-doc.ts
 /** Documents, not code: a code file saying "internal" is normal, a document saying so is a label. */
 const DOCUMENT = /\.(?:md|markdown|mdx|txt|rst|adoc|asciidoc|org|rtf|pdf|docx?|odt|pptx?|xlsx?)$/i;
+/** Documents whose text is compressed or encoded: their labels cannot be read from the bytes. */
+const ENCODED_DOCUMENT = /\.(?:pdf|docx?|odt|pptx?|xlsx?|rtf)$/i;
 /** A file or folder name that marks what is in it as not for release. */
 const MARKED_NAME = /^(?:internal|confidential)(?:[-_. ](?:only|notes?|docs?|use))*\.[a-z]+$|[-_.](?:confidential|internal[-_.]only)\.[a-z]+$/i;
 const MARKED_FOLDER = /^(?:internal|private|confidential)[-_](?:docs?|notes|wiki)$|^docs?[-_]internal$/i;
@@ -5111,8 +5124,8 @@ function inspectInternalDoc(entry, parts) {
     };
 }
 function labelOf(entry, parts) {
-    if (LICENSE_NAME.test(parts.name) || /\.(?:pdf|docx?|odt|pptx?|xlsx?|rtf)$/i.test(parts.name))
-        return undefined; // binary formats: their text is compressed or encoded
+    if (LICENSE_NAME.test(parts.name) || ENCODED_DOCUMENT.test(parts.name))
+        return undefined;
     for (const line of entry.content.toString('utf8', 0, LABEL_BYTES).split('\n')) {
         const label = bannerLabel(line);
         if (label !== undefined)
@@ -6688,6 +6701,31 @@ function secretRulesCoveredByPrivateFile(entry) {
     return isKeyFile(entry, parts) ? KEY_BLOCKS : NONE;
 }
 
+;// CONCATENATED MODULE: ./src/rules/cap-per-rule.ts
+/**
+ * One report per item, at most `max` per rule; the items past that are summed up in one more
+ * report of their rule. Rules keep the order in which they first appear.
+ */
+function capPerRule(items, ruleOf, max, one, rest) {
+    const byRule = new Map();
+    for (const item of items) {
+        const rule = ruleOf(item);
+        const list = byRule.get(rule);
+        if (list)
+            list.push(item);
+        else
+            byRule.set(rule, [item]);
+    }
+    const reports = [];
+    for (const [rule, list] of byRule) {
+        for (const item of list.slice(0, max))
+            reports.push(one(item));
+        if (list.length > max)
+            reports.push(rest(rule, list.slice(max)));
+    }
+    return reports;
+}
+
 ;// CONCATENATED MODULE: ./src/archive/detect-format.ts
 /** Bytes of a source needed to recognise any format (one tar header block). */
 const detect_format_HEAD_BYTES = 512;
@@ -6761,35 +6799,6 @@ function checksumStartsOctal(block) {
     }
     return false;
 }
-
-;// CONCATENATED MODULE: ./src/secrets/scan-binary.ts
-
-const scan_binary_MiB = 1024 * 1024;
-/** Binary content is read this many bytes at a time, so memory stays bounded. */
-const scan_binary_CHUNK_BYTES = 16 * scan_binary_MiB;
-/** Each chunk reads this far past its end, beyond the longest match (a 64 KiB key block). */
-const scan_binary_OVERLAP_BYTES = 80 * 1024;
-/**
- * Searches binary content (an executable, a native addon, a `.wasm`, a database file) for the
- * credentials whose format is strict enough to trust there: a token compiled into a binary
- * (`-ldflags "-X main.token=…"`) ships as plain bytes. Matches come back by byte offset.
- */
-function scanSecretsInBinary(content, options = {}) {
-    const matches = [];
-    for (let start = 0; start < content.length; start += scan_binary_CHUNK_BYTES) {
-        const end = Math.min(content.length, start + scan_binary_CHUNK_BYTES);
-        const text = content.toString('latin1', start, Math.min(content.length, end + scan_binary_OVERLAP_BYTES));
-        for (const match of findSecrets(text, { ...options, binary: true })) {
-            if (match.index >= end - start)
-                continue; // in the overlap: the next chunk reports it
-            const { rule, redacted, severity, description } = match;
-            matches.push({ rule, offset: start + match.index, redacted, severity, description });
-        }
-    }
-    return matches;
-}
-
-;// CONCATENATED MODULE: ./src/util/opaque-media.ts
 /**
  * Compressed media formats, by their first bytes: their bytes are compressed or encoded pixels,
  * sound and glyphs, never readable strings, so they are not searched.
@@ -6810,8 +6819,63 @@ const OPAQUE_MEDIA = [
 function isOpaqueMedia(content) {
     return OPAQUE_MEDIA.some(([offset, magic]) => content.toString('latin1', offset, offset + magic.length) === magic);
 }
+/**
+ * Binary content with no strings worth searching: an archive (walked entry by entry instead) or
+ * compressed media.
+ */
+function holdsNoStrings(content) {
+    return detectFormat(content) !== undefined || isOpaqueMedia(content);
+}
+
+;// CONCATENATED MODULE: ./src/secrets/scan-binary.ts
+
+
+
+/**
+ * Searches binary content (an executable, a native addon, a `.wasm`, a database file) for the
+ * credentials whose format is strict enough to trust there: a token compiled into a binary
+ * (`-ldflags "-X main.token=…"`) ships as plain bytes. Matches come back by byte offset. Read in
+ * the overlapping chunks text files are read in, with no line ends to cut at.
+ */
+function scanSecretsInBinary(content, options = {}) {
+    const matches = [];
+    for (const { start, owned, text } of latin1Chunks(content, CHUNK_BYTES, OVERLAP_BYTES)) {
+        for (const match of findSecrets(text, { ...options, binary: true })) {
+            if (match.index >= owned)
+                continue; // in the overlap: the next chunk reports it
+            const { rule, redacted, severity, description } = match;
+            matches.push({ rule, offset: start + match.index, redacted, severity, description });
+        }
+    }
+    return matches;
+}
+
+;// CONCATENATED MODULE: ./src/util/format.ts
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+/** 1536 → "1.5 KiB"; exact bytes below 1 KiB. */
+function formatBytes(bytes) {
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${UNITS[unit]}`;
+}
+/** 1912 → "1,912"; not toLocaleString, whose first call loads locale data (30–65 ms). */
+function formatCount(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function plural(n, word, many = `${word}s`) {
+    return `${formatCount(n)} ${n === 1 ? word : many}`;
+}
+/** A byte offset in a binary file, `0x1f40 (8000)`: as hex dumps and `strings -t x` show it, and in decimal. */
+function formatOffset(offset) {
+    return `0x${offset.toString(16)} (${offset})`;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/secret-binary.ts
+
 
 
 
@@ -6828,54 +6892,30 @@ const KEY_NOTE = '; one level lower: libraries embed test keys too, so check whe
  */
 function scanBinaryEntry(entry, maxPerRule) {
     const { content } = entry;
-    if (detectFormat(content) !== undefined || isOpaqueMedia(content))
+    if (holdsNoStrings(content))
         return [];
     const matches = scanSecretsInBinary(content, { inTestFolder: isTestPath(entry.path) });
     if (matches.length === 0)
         return [];
     const covered = secretRulesCoveredByPrivateFile(entry);
-    const byRule = new Map();
-    for (const match of matches) {
-        if (covered.has(match.rule))
-            continue;
-        byRule.set(match.rule, [...(byRule.get(match.rule) ?? []), match]);
-    }
-    const reports = [];
-    for (const [rule, found] of byRule) {
-        for (const match of found.slice(0, maxPerRule)) {
-            const lowered = rule === KEY_RULE;
-            reports.push({
-                rule,
-                entry,
-                severity: lowered ? (0,finding/* lowerSeverity */.DB)(match.severity) : match.severity,
-                message: `${match.description}: ${match.redacted} in binary content at byte ${formatOffset(match.offset)}${lowered ? KEY_NOTE : ''}`,
-                details: { redacted: match.redacted, offset: match.offset }
-            });
-        }
-        const rest = found.slice(maxPerRule);
-        if (rest.length === 0)
-            continue;
-        reports.push({
-            rule,
-            entry,
-            severity: rest
-                .map((m) => (rule === KEY_RULE ? (0,finding/* lowerSeverity */.DB)(m.severity) : m.severity))
-                .reduce(worst),
-            message: `${rest.length} more ${rule} matches in this binary file are not listed one by one`,
-            details: { omitted: rest.length, offsets: rest.map((m) => m.offset) }
-        });
-    }
-    return reports;
-}
-/** `0x1f40 (8000)`: how hex dumps and `strings -t x` locate it, and in decimal. */
-function formatOffset(offset) {
-    return `0x${offset.toString(16)} (${offset})`;
-}
-function worst(a, b) {
-    return (0,finding/* severityRank */.qs)(a) <= (0,finding/* severityRank */.qs)(b) ? a : b;
+    const severityOf = (m) => m.rule === KEY_RULE ? (0,finding/* lowerSeverity */.DB)(m.severity) : m.severity;
+    return capPerRule(matches.filter((m) => !covered.has(m.rule)), (m) => m.rule, maxPerRule, (m) => ({
+        rule: m.rule,
+        entry,
+        severity: severityOf(m),
+        message: `${m.description}: ${m.redacted} in binary content at byte ${formatOffset(m.offset)}${m.rule === KEY_RULE ? KEY_NOTE : ''}`,
+        details: { redacted: m.redacted, offset: m.offset }
+    }), (rule, rest) => ({
+        rule,
+        entry,
+        severity: rest.map(severityOf).reduce(finding/* worstSeverity */.Lc),
+        message: `${rest.length} more ${rule} matches in this binary file are not listed one by one`,
+        details: { omitted: rest.length, offsets: rest.map((m) => m.offset) }
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/rules/secret.ts
+
 
 
 
@@ -6955,21 +6995,7 @@ function sourceName(source) {
     return source.path || source.rawPath || `sourcesContent[${source.index}]`;
 }
 function toReports(entry, found) {
-    const byRule = new Map();
-    for (const item of found) {
-        const list = byRule.get(item.match.rule) ?? [];
-        list.push(item);
-        byRule.set(item.match.rule, list);
-    }
-    const reports = [];
-    for (const [rule, items] of byRule) {
-        for (const item of items.slice(0, MAX_REPORTS_PER_RULE))
-            reports.push(secret_toReport(entry, item));
-        const rest = items.slice(MAX_REPORTS_PER_RULE);
-        if (rest.length > 0)
-            reports.push(summarizeRest(entry, rule, rest));
-    }
-    return reports;
+    return capPerRule(found, (item) => item.match.rule, MAX_REPORTS_PER_RULE, (item) => secret_toReport(entry, item), (rule, rest) => summarizeRest(entry, rule, rest));
 }
 function secret_toReport(entry, { match, source, mapLine }) {
     const where = source === undefined ? '' : ` in embedded source ${source}, line ${match.line}`;
@@ -6988,7 +7014,7 @@ function secret_toReport(entry, { match, source, mapLine }) {
     };
 }
 function summarizeRest(entry, rule, rest) {
-    const severity = rest.map((item) => item.match.severity).reduce(worstSeverity);
+    const severity = rest.map((item) => item.match.severity).reduce(finding/* worstSeverity */.Lc);
     const sources = [...new Set(rest.flatMap((item) => (item.source ? [item.source] : [])))];
     const where = sources.length === 0 ? 'this file' : `${sources.length} embedded source(s)`;
     return {
@@ -7003,29 +7029,6 @@ function summarizeRest(entry, rule, rest) {
             ...(sources.length === 0 ? {} : { sources: sources.slice(0, MAX_REPORTS_PER_RULE) })
         }
     };
-}
-function worstSeverity(a, b) {
-    return (0,finding/* severityRank */.qs)(a) <= (0,finding/* severityRank */.qs)(b) ? a : b;
-}
-
-;// CONCATENATED MODULE: ./src/util/format.ts
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-/** 1536 → "1.5 KiB"; exact bytes below 1 KiB. */
-function formatBytes(bytes) {
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < UNITS.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${UNITS[unit]}`;
-}
-/** 1912 → "1,912"; not toLocaleString, whose first call loads locale data (30–65 ms). */
-function formatCount(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-function plural(n, word, many = `${word}s`) {
-    return `${formatCount(n)} ${n === 1 ? word : many}`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/sourcemap-public.ts
@@ -9966,6 +9969,13 @@ function entry_paths_baseName(path) {
 
 
 
+/** Most members have no problem: the list is made only for those that do. */
+function addProblem(member, problem) {
+    if (member.problems)
+        member.problems.push(problem);
+    else
+        member.problems = [problem];
+}
 /**
  * Emits a member through `onEntry`, reports an unsafe name or link, then walks it as a nested
  * archive if its first bytes say it is one.
@@ -10575,12 +10585,10 @@ function readEntry(entry, scope, steps, afterEnd = false) {
     const kind = TAR_KINDS[entry.type] ?? 'other';
     const member = { name: entry.path, kind, size: entry.size };
     if (afterEnd) {
-        member.problems = [
-            {
-                rule: 'archive/unreadable',
-                message: `entry '${entry.path}' comes after the end-of-archive marker: \`tar --ignore-zeros\` and tools that join archives extract it, plain \`tar -x\` does not; it was audited as found there`
-            }
-        ];
+        addProblem(member, {
+            rule: 'archive/unreadable',
+            message: `entry '${entry.path}' comes after the end-of-archive marker: \`tar --ignore-zeros\` and tools that join archives extract it, plain \`tar -x\` does not; it was audited as found there`
+        });
     }
     if (entry.linkpath) {
         member.linkTarget = entry.linkpath;
@@ -10589,10 +10597,10 @@ function readEntry(entry, scope, steps, afterEnd = false) {
     const { ctx } = scope;
     if (kind !== 'file' || ctx.stopped || entry.size > ctx.limits.maxEntryBytes) {
         if (kind === 'file' && !ctx.stopped)
-            member.problems = [...(member.problems ?? []), tooLargeProblem(scope, entry.path, entry.size)];
+            addProblem(member, tooLargeProblem(scope, entry.path, entry.size));
         const special = TAR_SPECIAL[entry.type];
         if (special)
-            member.problems = [...(member.problems ?? []), specialFileProblem(entry.path, special)];
+            addProblem(member, specialFileProblem(entry.path, special));
         entry.resume();
         steps.push(() => emitMember(scope, member));
         return;
@@ -10783,6 +10791,17 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 ;// CONCATENATED MODULE: ./src/archive/zip-entry-data.ts
 
 const LOCAL_HEADER_BYTES = 30;
+/**
+ * Whether a whole local header (`PK\x03\x04`) stands at `at`. Byte by byte, with no slice or
+ * bounds-checked read: the zip checks run it for every member of every zip.
+ */
+function isLocalHeaderAt(bytes, at) {
+    return (at + LOCAL_HEADER_BYTES <= bytes.length &&
+        bytes[at] === 0x50 &&
+        bytes[at + 1] === 0x4b &&
+        bytes[at + 2] === 0x03 &&
+        bytes[at + 3] === 0x04);
+}
 /*
  * The two functions below also run inside the inflate worker, which is built from their source
  * text: they must stay self-contained (no imports, no names from outside, zlib passed in).
@@ -11242,30 +11261,27 @@ async function readZip64End(reader, eocdOffset) {
 ;// CONCATENATED MODULE: ./src/archive/zip-local-name.ts
 
 
-const LOCAL_SIGNATURE = 0x04034b50;
-const HEADER_BYTES = 30;
+
 /**
  * A member whose local header names it differently from the central directory: extractors that
  * stream through local headers (Java's `ZipInputStream`, streaming unzip libraries) write it
  * under the other name, which this audit never saw as a path. An unsafe local name is an
  * unsafe path; any other difference is reported as an inconsistent archive.
  */
-function checkLocalName(reader, record) {
-    if (!reader.data)
-        return undefined;
-    return compareNames(reader.data, record.localHeaderOffset, record);
+function checkLocalName(data, record) {
+    return compareNames(data, record.localHeaderOffset, record);
 }
 /** `checkLocalName` for a zip read at offsets: the header and name come from the file. */
 async function checkLocalNameAt(reader, record) {
     // one read covers the header and a name as long as the directory's: the usual case
-    const head = await reader.read(record.localHeaderOffset, HEADER_BYTES + record.rawName.length);
-    if (head.length < HEADER_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE)
+    const head = await reader.read(record.localHeaderOffset, LOCAL_HEADER_BYTES + record.rawName.length);
+    if (!isLocalHeaderAt(head, 0))
         return undefined;
     const length = head.readUInt16LE(26);
-    if (head.length >= HEADER_BYTES + length)
+    if (head.length >= LOCAL_HEADER_BYTES + length)
         return compareNames(head, 0, record);
-    const name = await reader.read(record.localHeaderOffset + HEADER_BYTES, length);
-    return compareNames(Buffer.concat([head.subarray(0, HEADER_BYTES), name]), 0, record);
+    const name = await reader.read(record.localHeaderOffset + LOCAL_HEADER_BYTES, length);
+    return compareNames(Buffer.concat([head.subarray(0, LOCAL_HEADER_BYTES), name]), 0, record);
 }
 /**
  * `bytes` holds the local header at `at`, and at least its name. Read byte by byte, without a
@@ -11273,17 +11289,14 @@ async function checkLocalNameAt(reader, record) {
  */
 function compareNames(bytes, at, record) {
     // a missing local header is reported when the data is read
-    if (at + HEADER_BYTES > bytes.length || bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b) {
-        return undefined;
-    }
-    if (bytes[at + 2] !== 0x03 || bytes[at + 3] !== 0x04)
+    if (!isLocalHeaderAt(bytes, at))
         return undefined;
     const length = bytes[at + 26] | (bytes[at + 27] << 8);
-    if (sameBytes(bytes, at + HEADER_BYTES, length, record.rawName)) {
+    if (sameBytes(bytes, at + LOCAL_HEADER_BYTES, length, record.rawName)) {
         return compareMethods(bytes[at + 8] | (bytes[at + 9] << 8), record);
     }
-    const header = bytes.subarray(at, at + HEADER_BYTES + length);
-    const raw = header.subarray(HEADER_BYTES);
+    const header = bytes.subarray(at, at + LOCAL_HEADER_BYTES + length);
+    const raw = header.subarray(LOCAL_HEADER_BYTES);
     const local = decodeZipName(raw, header.readUInt16LE(6), Buffer.alloc(0));
     const unsafe = describeUnsafePath(local);
     const named = `entry '${record.name}' is named '${local}' in its local header`;
@@ -11327,13 +11340,12 @@ function sameBytes(bytes, from, length, expected) {
 
 ;// CONCATENATED MODULE: ./src/archive/zip-unlisted.ts
 
-const zip_unlisted_LOCAL_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const zip_unlisted_HEADER_BYTES = 30;
+
+const LOCAL_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Of a gap between members, at most this much is searched for hidden headers. */
 const GAP_SEARCH_BYTES = 16 * 1024 * 1024;
 const MAX_NAME_BYTES = 4096;
 const METHODS = new Set([0, 8, 9, 12, 14, 93, 95, 99]);
-const zip_unlisted_UTF8_FLAG = 0x0800;
 /**
  * Local headers in the gaps between the members the central directory lists (and before the
  * directory itself). `unzip` and this audit go by the directory, but extractors that stream
@@ -11354,14 +11366,14 @@ async function findUnlistedEntries(reader, records, directoryOffset) {
     for (let i = 0; i <= ordered.length; i++) {
         const start = i < ordered.length ? ordered[i].localHeaderOffset : directoryOffset;
         // a data descriptor (at most 24 bytes) fits in a smaller gap; a local header does not
-        if (start - from > zip_unlisted_HEADER_BYTES)
+        if (start - from > LOCAL_HEADER_BYTES)
             found.push(...(await searchGap(read, from, start)));
         if (i === ordered.length)
             break;
         const lengths = data
             ? headerLengths(data, start)
-            : headerLengths(await read(start, zip_unlisted_HEADER_BYTES), 0);
-        from = Math.max(from, start + zip_unlisted_HEADER_BYTES + lengths + ordered[i].compressedSize);
+            : headerLengths(await read(start, LOCAL_HEADER_BYTES), 0);
+        from = Math.max(from, start + LOCAL_HEADER_BYTES + lengths + ordered[i].compressedSize);
     }
     return found;
 }
@@ -11374,29 +11386,26 @@ function isAscending(records) {
 }
 /** Name and extra-field lengths of the local header at `at`; 0 where there is none. */
 function headerLengths(bytes, at) {
-    // byte by byte: readUInt32LE's checks cost more than the test over 20,000 members
-    if (at + zip_unlisted_HEADER_BYTES > bytes.length || bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b)
-        return 0;
-    if (bytes[at + 2] !== 0x03 || bytes[at + 3] !== 0x04)
+    if (!isLocalHeaderAt(bytes, at))
         return 0;
     return (bytes[at + 26] | (bytes[at + 27] << 8)) + (bytes[at + 28] | (bytes[at + 29] << 8));
 }
 async function searchGap(read, from, to) {
     const gap = await read(from, Math.min(to - from, GAP_SEARCH_BYTES));
     const found = [];
-    let at = gap.indexOf(zip_unlisted_LOCAL_SIGNATURE);
+    let at = gap.indexOf(LOCAL_SIGNATURE);
     while (at !== -1) {
         const record = await readLocalRecord(read, from + at);
         if (record !== undefined)
             found.push({ record, end: to });
-        at = gap.indexOf(zip_unlisted_LOCAL_SIGNATURE, at + 4);
+        at = gap.indexOf(LOCAL_SIGNATURE, at + 4);
     }
     return found;
 }
 /** The entry the bytes at `offset` describe, if they read as a real local header. */
 async function readLocalRecord(read, offset) {
-    const header = await read(offset, zip_unlisted_HEADER_BYTES);
-    if (header.length < zip_unlisted_HEADER_BYTES)
+    const header = await read(offset, LOCAL_HEADER_BYTES);
+    if (header.length < LOCAL_HEADER_BYTES)
         return undefined;
     const nameBytes = header.readUInt16LE(26);
     const method = header.readUInt16LE(8);
@@ -11404,12 +11413,12 @@ async function readLocalRecord(read, offset) {
         return undefined;
     if (nameBytes === 0 || nameBytes > MAX_NAME_BYTES)
         return undefined;
-    const rawName = await read(offset + zip_unlisted_HEADER_BYTES, nameBytes);
+    const rawName = await read(offset + LOCAL_HEADER_BYTES, nameBytes);
     if (rawName.length < nameBytes || rawName.includes(0))
         return undefined;
     const flags = header.readUInt16LE(6);
     return {
-        name: flags & zip_unlisted_UTF8_FLAG ? rawName.toString('utf8') : decodeCp437(rawName),
+        name: decodeZipName(rawName, flags, Buffer.alloc(0)),
         rawName,
         flags,
         method,
@@ -11434,17 +11443,22 @@ function planJobs(directory, fileSize, limits) {
     return directory.records.map((record) => {
         if (blockingProblem(record, kindOf(record), limits) !== 'none')
             return undefined;
-        return {
-            localHeaderOffset: record.localHeaderOffset,
-            compressedSize: record.compressedSize,
-            uncompressedSize: record.uncompressedSize,
-            method: record.method,
-            crc32: record.crc32,
-            limit: bounds.after(record.localHeaderOffset),
-            shared: bounds.shared.has(record.localHeaderOffset),
-            fileSize
-        };
+        const { localHeaderOffset } = record;
+        return dataJob(record, bounds.after(localHeaderOffset), bounds.shared.has(localHeaderOffset), fileSize);
     });
+}
+/** What reading `record`'s data takes, its data bounded by `limit`. */
+function dataJob(record, limit, shared, fileSize) {
+    return {
+        localHeaderOffset: record.localHeaderOffset,
+        compressedSize: record.compressedSize,
+        uncompressedSize: record.uncompressedSize,
+        method: record.method,
+        crc32: record.crc32,
+        limit,
+        shared,
+        fileSize
+    };
 }
 /** What keeps a record's data from being read, checked once while planning and once when emitting. */
 function blockingProblem(record, kind, limits) {
@@ -11605,7 +11619,7 @@ async function walkZip(source, scope, options = {}) {
             const localName = job?.shared
                 ? undefined
                 : reader.data
-                    ? checkLocalName(reader, record)
+                    ? checkLocalName(reader.data, record)
                     : await checkLocalNameAt(members, record);
             if (localName)
                 addProblem(member, localName);
@@ -11654,16 +11668,7 @@ async function emitUnlisted(reader, { record, end }, scope) {
     if (audited) {
         if (!ctx.admitBytes(scope.prefix + record.name, record.uncompressedSize))
             return false;
-        const job = {
-            localHeaderOffset: record.localHeaderOffset,
-            compressedSize: record.compressedSize,
-            uncompressedSize: record.uncompressedSize,
-            method: record.method,
-            crc32: record.crc32,
-            limit: end,
-            shared: false,
-            fileSize: reader.size
-        };
+        const job = dataJob(record, end, false, reader.size);
         applyResult(member, record, job, await readData(reader, job));
     }
     addProblem(member, {
@@ -11698,13 +11703,6 @@ function applyResult(member, record, job, result) {
         member.linkTarget = result.data.toString('utf8');
     else
         member.content = result.data;
-}
-/** Most members have no problem: the list is made only for those that do. */
-function addProblem(member, problem) {
-    if (member.problems)
-        member.problems.push(problem);
-    else
-        member.problems = [problem];
 }
 /** Reads one member's data on this thread (small zips, zips read at offsets, a failed worker). */
 async function readData(reader, job) {
@@ -12501,8 +12499,7 @@ function showPlain(text) {
 
 
 
-/** Binary content is read this many bytes at a time, as latin1 (one byte, one character). */
-const forbidden_binary_CHUNK_BYTES = 32 * 1024 * 1024;
+
 /** Each chunk reads this far past its end, so a match across the cut is still found once. */
 const forbidden_binary_OVERLAP_BYTES = 64 * 1024;
 /** Bytes past ASCII: in a binary they are data, not latin1 letters. */
@@ -12512,14 +12509,14 @@ const NON_ASCII = /[\x80-\xff]/g;
  * codename compiled in ships as plain bytes. Matches are located by byte offset; excerpts show
  * control bytes as spaces, as for text, and bytes past ASCII as `.`.
  */
-function checkBinary(file, entries, maxPerPattern, report) {
+function checkBinary(file, entries, 
+/** The bounds of the text search: matches listed per pattern, bytes read as one string. */
+{ maxPerPattern, chunkBytes }, report) {
     const { content } = file;
     const regexes = entries.map((entry) => entry.regex);
     const hits = entries.map(() => []);
     const counts = entries.map(() => 0);
-    for (let start = 0; start < content.length; start += forbidden_binary_CHUNK_BYTES) {
-        const end = Math.min(content.length, start + forbidden_binary_CHUNK_BYTES);
-        const text = content.toString('latin1', start, Math.min(content.length, end + forbidden_binary_OVERLAP_BYTES));
+    for (const { start, owned, text } of latin1Chunks(content, chunkBytes, forbidden_binary_OVERLAP_BYTES)) {
         entries.forEach(({ regex }, i) => {
             regex.lastIndex = 0;
             for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
@@ -12527,7 +12524,7 @@ function checkBinary(file, entries, maxPerPattern, report) {
                     regex.lastIndex++;
                     continue;
                 }
-                if (m.index >= end - start)
+                if (m.index >= owned)
                     break; // in the overlap: the next chunk has it
                 if (counts[i]++ < maxPerPattern) {
                     const excerpt = buildExcerpt(text, m.index, m.index + m[0].length, regexes);
@@ -12546,7 +12543,7 @@ function checkBinary(file, entries, maxPerPattern, report) {
         for (const { offset, excerpt } of hits[i]) {
             report({
                 ...base,
-                message: `forbidden content '${entry.name}' in binary content at byte 0x${offset.toString(16)} (${offset}): "${excerpt}"`,
+                message: `forbidden content '${entry.name}' in binary content at byte ${formatOffset(offset)}: "${excerpt}"`,
                 details: { pattern: entry.name, offset, excerpt }
             });
         }
@@ -12562,7 +12559,6 @@ function checkBinary(file, entries, maxPerPattern, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/policy/forbidden-content.ts
-
 
 
 
@@ -12592,10 +12588,9 @@ function createForbiddenContentCheck(entries) {
         if (applicable.length === 0)
             return;
         if (isBinary(file.content)) {
-            // archives are walked entry by entry instead; compressed media hold no text
-            if (detectFormat(file.content) !== undefined || isOpaqueMedia(file.content))
+            if (holdsNoStrings(file.content))
                 return;
-            checkBinary(file, applicable, MAX_REPORTS_PER_PATTERN, report);
+            checkBinary(file, applicable, { maxPerPattern: MAX_REPORTS_PER_PATTERN, chunkBytes: forbidden_content_CHUNK_BYTES }, report);
             return;
         }
         const hits = applicable.map(() => ({ shown: [], more: { count: 0, first: 0, last: 0 } }));
@@ -13129,6 +13124,7 @@ function render(report, args, failOn) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DB: () => (/* binding */ lowerSeverity),
 /* harmony export */   Eg: () => (/* binding */ compareFindings),
+/* harmony export */   Lc: () => (/* binding */ worstSeverity),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   qs: () => (/* binding */ severityRank)
 /* harmony export */ });
@@ -13136,6 +13132,10 @@ const SEVERITIES = ['error', 'warning', 'notice'];
 const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function severityRank(severity) {
     return SEVERITY_RANK[severity];
+}
+/** The more severe of two severities (for `reduce` over a list). */
+function worstSeverity(a, b) {
+    return severityRank(a) <= severityRank(b) ? a : b;
 }
 /** Lower a severity by one level (error → warning → notice → notice). */
 function lowerSeverity(severity) {
