@@ -1,9 +1,10 @@
 // `npm run bench`: how much slower than plain decompression is an audit, and how much memory does
 // it take? Each case in scripts/bench/cases/*.mjs exports { name, target, generate(dir), verify? }:
 // generate writes its input (deterministically) into a fresh temp dir and returns
-// { input, baseline: [program, ...args] }; the baseline is what merely reading the input costs
-// (`gzip -dc`, `unzip -p`, output discarded). Both run BENCH_RUNS times (default 5) after one
-// warm-up, interleaved; medians are compared against target { maxRatio, maxRssMiB? }.
+// { input, baseline: [program, ...args], args? }; the baseline is what merely reading the input
+// costs (`gzip -dc`, `unzip -p`, output discarded), `args` are extra options for the audit. Both
+// run BENCH_RUNS times (default 5) after one warm-up, interleaved; medians are compared against
+// target { maxRatio, maxRssMiB? }.
 // Usage: node scripts/bench.mjs [case-file-name …]   (exit 1 when a target fails, 2 on error)
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
@@ -52,7 +53,7 @@ async function loadCases(only) {
 async function runCase(benchCase, dir) {
   process.stderr.write(`bench: ${benchCase.name}: generating… `)
   const started = performance.now()
-  const { input, baseline } = await benchCase.generate(dir)
+  const { input, baseline, args = [] } = await benchCase.generate(dir)
   process.stderr.write(
     `${((performance.now() - started) / 1000).toFixed(1)} s; running ${runs}× (+1 warm-up)\n`
   )
@@ -66,6 +67,7 @@ async function runCase(benchCase, dir) {
     'json',
     '--fail-on',
     'never',
+    ...args,
     input
   ]
   const auditEnv = { ...process.env, BENCH_RSS_FILE: rssFile }

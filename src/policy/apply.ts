@@ -55,6 +55,19 @@ export function applyPolicy(
 
 /** Returns the finding with the policy's severity, or nothing when the policy turns it off. */
 function createLevelSetter(settings: readonly RuleSetting[]): (finding: Finding) => Finding[] {
+  const levelOf = createLevelLookup(settings)
+  return (finding) => {
+    const level = levelOf(finding.rule)
+    if (level === undefined) return [finding]
+    if (level === 'off') return []
+    return [level === finding.severity ? finding : { ...finding, severity: level }]
+  }
+}
+
+/** The level the policy sets for a rule id (an exact id beats a family wildcard), if any. */
+export function createLevelLookup(
+  settings: readonly RuleSetting[]
+): (ruleId: string) => RuleLevel | undefined {
   const exact = new Map<string, RuleLevel>()
   const family = new Map<string, RuleLevel>()
   for (const { rule, level } of settings) {
@@ -62,12 +75,7 @@ function createLevelSetter(settings: readonly RuleSetting[]): (finding: Finding)
     if (wildcard === undefined) exact.set(rule, level)
     else family.set(wildcard, level)
   }
-  return (finding) => {
-    const level = exact.get(finding.rule) ?? family.get(familyOf(finding.rule))
-    if (level === undefined) return [finding]
-    if (level === 'off') return []
-    return [level === finding.severity ? finding : { ...finding, severity: level }]
-  }
+  return (ruleId) => exact.get(ruleId) ?? family.get(familyOf(ruleId))
 }
 
 function compileIgnore(entry: IgnoreEntry): (finding: Finding) => boolean {

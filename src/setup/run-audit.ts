@@ -6,6 +6,7 @@ import type { Finding } from '../engine/finding.js'
 import type { FailOn, Report, Suppression } from '../engine/report.js'
 import type { Rule } from '../engine/rule.js'
 import { withFindings } from '../engine/with-findings.js'
+import { activeRules } from '../policy/active-rules.js'
 import { applyPolicy } from '../policy/apply.js'
 import { findDefaultPolicy, loadPolicy } from '../policy/load.js'
 import { createPolicyRule } from '../policy/rule.js'
@@ -51,7 +52,10 @@ export async function runAudit(
   const failOn = options.failOn ?? policy?.failOn ?? 'error'
   const warnings: string[] = policy ? findUnknownRuleIds(policy, knownRuleIds()) : []
   const sources = await resolveSources(options.sources ?? policy?.sources, options, warnings)
-  const rules: Rule[] = [...BUILTIN_RULES, ...(policy ? [createPolicyRule(policy)] : [])]
+  const rules: Rule[] = [
+    ...activeRules(BUILTIN_RULES, policy),
+    ...(policy ? [createPolicyRule(policy)] : [])
+  ]
   const now = options.now ?? new Date()
   const postprocess = policy ? policyStep(policy, now) : undefined
   const auditOptions: AuditOptions = {
