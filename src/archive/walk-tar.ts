@@ -1,5 +1,5 @@
-import type { ReadEntry } from 'tar'
-import { Parser } from 'tar'
+import type { ReadEntry } from 'tar/read-entry'
+import { Parser } from 'tar/parse'
 import type { EntryKind } from '../engine/entry.js'
 import { plural } from '../util/format.js'
 import type { Member, MemberProblem } from './emit-member.js'
