@@ -68,8 +68,6 @@ const DASH_LED: SeparatedTokenSpec[] = [
     minEntropy: 3.8,
     type: 'Google OAuth client secret'
   },
-  // `key-` + 32 hex is Mailgun's legacy API key, but also what a hash with a `key-` label looks
-  // like: only free-standing ones count (not `cache-key-…`, `x.key-…`), and as a warning.
   {
     prefixes: ['FLWSECK'],
     pattern: /FLWSECK-[a-hA-H0-9]{32}-X/y,
@@ -85,6 +83,8 @@ const DASH_LED: SeparatedTokenSpec[] = [
     type: 'Flutterwave test secret key',
     severity: 'warning'
   },
+  // `key-` + 32 hex is Mailgun's legacy API key, but also what a hash with a `key-` label looks
+  // like: only free-standing ones count (not `cache-key-…`, `x.key-…`), and as a warning.
   {
     prefixes: ['key'],
     pattern: /(?<![\w$./-])key-[a-f0-9]{32}/y,

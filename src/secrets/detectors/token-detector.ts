@@ -10,12 +10,12 @@ export function caseless(word: string): string {
 
 const ALNUM = /[A-Za-z0-9]/
 
-/** Whether the character at `index` (if any) is a letter or digit. */
 /** `tail` of tokens made of letters, digits and `_`: one more such character means a longer word. */
 export const WORD_TAIL = /[A-Za-z0-9_]/
 /** `tail` of tokens in the URL-safe alphabet (letters, digits, `_` and `-`). */
 export const URL_SAFE_TAIL = /[A-Za-z0-9_-]/
 
+/** Whether the character at `index` (if any) is a letter or digit. */
 export function isAlnumAt(text: string, index: number): boolean {
   return index >= 0 && index < text.length && ALNUM.test(text[index])
 }
