@@ -3296,11 +3296,11 @@ function caseless(word) {
     return word.replace(/[a-z]/gi, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 }
 const ALNUM = /[A-Za-z0-9]/;
-/** Whether the character at `index` (if any) is a letter or digit. */
 /** `tail` of tokens made of letters, digits and `_`: one more such character means a longer word. */
 const WORD_TAIL = /[A-Za-z0-9_]/;
 /** `tail` of tokens in the URL-safe alphabet (letters, digits, `_` and `-`). */
 const URL_SAFE_TAIL = /[A-Za-z0-9_-]/;
+/** Whether the character at `index` (if any) is a letter or digit. */
 function isAlnumAt(text, index) {
     return index >= 0 && index < text.length && ALNUM.test(text[index]);
 }
@@ -3990,8 +3990,6 @@ const DASH_LED = [
         minEntropy: 3.8,
         type: 'Google OAuth client secret'
     },
-    // `key-` + 32 hex is Mailgun's legacy API key, but also what a hash with a `key-` label looks
-    // like: only free-standing ones count (not `cache-key-…`, `x.key-…`), and as a warning.
     {
         prefixes: ['FLWSECK'],
         pattern: /FLWSECK-[a-hA-H0-9]{32}-X/y,
@@ -4007,6 +4005,8 @@ const DASH_LED = [
         type: 'Flutterwave test secret key',
         severity: 'warning'
     },
+    // `key-` + 32 hex is Mailgun's legacy API key, but also what a hash with a `key-` label looks
+    // like: only free-standing ones count (not `cache-key-…`, `x.key-…`), and as a warning.
     {
         prefixes: ['key'],
         pattern: /(?<![\w$./-])key-[a-f0-9]{32}/y,
