@@ -3,6 +3,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as tar from 'tar'
+import { oncePerFolder } from '../once-per-folder.mjs'
 import {
   createRandom,
   generateMappings,
@@ -14,22 +15,13 @@ import {
 const FIRST_PARTY_SOURCES = 2000
 const THIRD_PARTY_SOURCES = 150
 const MiB = 1024 * 1024
-/** Bench folder → the input generated there (a promise). */
-const generated = new Map()
 
 export default {
   name: 'large source map (tgz)',
   target: { maxRatio: 1.35, maxRssMiB: 160 },
 
-  /**
-   * The secret-scan-off case audits the same input: it is written once per bench folder.
-   * @param {string} dir
-   */
-  generate(dir) {
-    let input = generated.get(dir)
-    if (input === undefined) generated.set(dir, (input = generateInput(dir)))
-    return input
-  },
+  /** The secret-scan-off case audits the same input: it is written once per bench folder. */
+  generate: oncePerFolder(generateInput),
 
   /** The audit must actually have read the map: @param {any} report */
   verify(report) {

@@ -5,26 +5,18 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import yazl from 'yazl'
+import { oncePerFolder } from '../once-per-folder.mjs'
 import { createRandom, generateName, generateTypeScript, WORDS } from '../random.mjs'
 
 const FILES = 20_000
 const FIXED_MTIME = new Date('2024-01-01T00:00:00Z')
-/** Bench folder → the input generated there (a promise). */
-const generated = new Map()
 
 export default {
   name: '20k small files (zip)',
   target: { maxRatio: 2 },
 
-  /**
-   * The secret-scan-off case audits the same input: it is written once per bench folder.
-   * @param {string} dir
-   */
-  generate(dir) {
-    let input = generated.get(dir)
-    if (input === undefined) generated.set(dir, (input = generateInput(dir)))
-    return input
-  },
+  /** The secret-scan-off case audits the same input: it is written once per bench folder. */
+  generate: oncePerFolder(generateInput),
 
   /** @param {any} report */
   verify(report) {
