@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { DataFailure, DataJob, DataResult } from './zip-entry-data.js'
-import { decodeData, locateData } from './zip-entry-data.js'
+import { createInflater, decodeData, locateData } from './zip-entry-data.js'
 
 /** Small results travel together in batches of this size: one message per batch, not per entry. */
 const BATCH_BYTES = 512 * 1024
@@ -170,12 +170,15 @@ function packJobs(jobs: readonly DataJob[]): Float64Array {
 }
 
 // Plain JS run with `eval: true`, so it needs no file of its own in the bundle; it reuses
-// locateData and decodeData through their source text.
+// locateData, createInflater and decodeData through their source text. Inflated bytes are written
+// straight into the batch (or, for a large member, a buffer of its own that is transferred).
 const WORKER_SOURCE = `'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const zlib = require('node:zlib')
 const locateData = ${locateData.toString()}
+const createInflater = ${createInflater.toString()}
 const decodeData = ${decodeData.toString()}
+const inflate = createInflater(zlib)
 const { jobs, batchBytes, maxPending, resumePending } = workerData
 const zip = Buffer.from(workerData.zip)
 const pending = new Int32Array(workerData.pending)
@@ -190,6 +193,12 @@ function send(message, transfer, kib) {
   for (let now = Atomics.load(pending, 0); now > resumePending; now = Atomics.load(pending, 0)) {
     Atomics.wait(pending, 0, now, 100)
   }
+}
+/** Room for a member's inflated bytes: the rest of the batch, or a buffer of its own when large. */
+function allocate(bytes) {
+  if (bytes > batchBytes / 4) return Buffer.allocUnsafeSlow(bytes)
+  if (used + bytes > batchBytes) flush()
+  return batch.subarray(used, used + bytes)
 }
 function flush() {
   if (items.length === 0) return
@@ -208,7 +217,7 @@ for (let i = 0; i < jobs.length / ${JOB_FIELDS}; i++) {
     items.push([i, 'failure', { failure: start }])
     continue
   }
-  const result = decodeData(zlib, zip.subarray(start, start + job.compressedSize), job)
+  const result = decodeData(zlib, inflate, zip.subarray(start, start + job.compressedSize), job, allocate)
   if (result.failure) {
     items.push([i, 'failure', result])
     continue
@@ -216,12 +225,10 @@ for (let i = 0; i < jobs.length / ${JOB_FIELDS}; i++) {
   const { data, crcOk } = result
   if (data.buffer === zip.buffer) {
     items.push([i, 'zip', data.byteOffset, data.length, crcOk])
-  } else if (data.length > batchBytes / 4) {
+  } else if (data.buffer !== batch.buffer) {
     flush()
     send({ own: data.buffer, items: [[i, 'own', data.byteOffset, data.length, crcOk]] }, [data.buffer], Math.ceil(data.length / 1024))
   } else {
-    if (used + data.length > batchBytes) flush()
-    data.copy(batch, used)
     items.push([i, 'batch', used, data.length, crcOk])
     used += data.length
     itemsKiB += Math.ceil(data.length / 1024)

@@ -7,7 +7,13 @@ import { describeUnsafePath } from './entry-paths.js'
 import { InflateWorker, toSharedBuffer } from './inflate-worker.js'
 import type { Scope } from './walk-context.js'
 import type { DataJob, DataResult } from './zip-entry-data.js'
-import { decodeData, describeFailure, LOCAL_HEADER_BYTES, locateData } from './zip-entry-data.js'
+import {
+  createInflater,
+  decodeData,
+  describeFailure,
+  LOCAL_HEADER_BYTES,
+  locateData
+} from './zip-entry-data.js'
 import type { ZipDirectory, ZipRecord } from './zip-directory.js'
 import { readZipDirectory, ZipFormatError } from './zip-directory.js'
 import { checkLocalName, checkLocalNameAt } from './zip-local-name.js'
@@ -22,6 +28,8 @@ const WORKER_MIN_JOBS = 2000
 const WORKER_MIN_BYTES = 32 * 1024 * 1024
 /** General-purpose bit 3: sizes and CRC follow the data instead of sitting in the local header. */
 const DESCRIPTOR_FLAG = 0x0008
+/** Inflates the members read on this thread; the worker has its own. */
+const inflate = createInflater(zlib)
 
 export interface ZipWalkOptions {
   inMemoryMaxBytes?: number
@@ -172,5 +180,5 @@ function applyResult(member: Member, record: ZipRecord, job: DataJob, result: Da
 async function readData(reader: RandomAccess, job: DataJob): Promise<DataResult> {
   const start = locateData(await reader.read(job.localHeaderOffset, LOCAL_HEADER_BYTES), job)
   if (typeof start !== 'number') return { failure: start }
-  return decodeData(zlib, await reader.read(start, job.compressedSize), job)
+  return decodeData(zlib, inflate, await reader.read(start, job.compressedSize), job)
 }

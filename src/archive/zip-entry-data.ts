@@ -44,8 +44,8 @@ export function isLocalHeaderAt(bytes: Buffer, at: number): boolean {
 }
 
 /*
- * The two functions below also run inside the inflate worker, which is built from their source
- * text: they must stay self-contained (no imports, no names from outside, zlib passed in).
+ * The functions below also run inside the inflate worker, which is built from their source text:
+ * they must stay self-contained (no imports, no names from outside, zlib passed in).
  */
 
 /** Where the member's data starts, from its 30-byte local header, or why it cannot be read. */
@@ -58,26 +58,93 @@ export function locateData(header: Buffer, job: DataJob): number | DataFailure {
   return start
 }
 
-/** Inflates (or takes) the data, never past the declared size, and checks its CRC-32. */
-export function decodeData(z: typeof zlib, compressed: Buffer, job: DataJob): DataResult {
+/**
+ * Inflates raw deflate data into `out` and answers how many bytes it wrote (all of `out` when the
+ * data holds more), or why it cannot.
+ */
+export type Inflate = (compressed: Buffer, out: Buffer) => number | DataFailure
+
+/** What `createInflater` uses of a zlib stream: the parts Node's own synchronous calls use. */
+interface InflateEngine {
+  _handle?: {
+    writeSync?: (
+      flush: number,
+      input: Buffer,
+      inputOffset: number,
+      inputLength: number,
+      output: Buffer,
+      outputOffset: number,
+      outputLength: number
+    ) => void
+    reset(): void
+  } | null
+  /** `[output bytes left, input bytes left]` after each write. */
+  _writeState?: Uint32Array
+  destroyed: boolean
+  errored: Error | null
+  on(event: 'error', listener: () => void): unknown
+}
+
+/**
+ * An inflater that keeps one zlib engine for every member and writes into the caller's buffer, as
+ * `zlib.inflateRawSync` does inside: that call builds a stream object per member and copies its
+ * output, which over 20,000 small members was a third of the inflating. The engine is reset after
+ * each member and replaced after a failure (zlib closes it). Where the engine lacks the parts
+ * Node's synchronous calls use (another runtime), each member goes through `inflateRawSync`.
+ */
+export function createInflater(z: typeof zlib): Inflate {
+  let engine: InflateEngine | undefined
+  return (compressed, out) => {
+    if (engine === undefined) {
+      engine = z.createInflateRaw()
+      engine.on('error', () => undefined) // read from `errored` below; the event would be uncaught
+    }
+    const handle = engine._handle
+    const state = engine._writeState
+    if (typeof handle?.writeSync !== 'function' || !ArrayBuffer.isView(state)) {
+      try {
+        const data = z.inflateRawSync(compressed, { maxOutputLength: out.length })
+        return data.copy(out)
+      } catch (error) {
+        const { code, message } = error as { code?: string; message?: string }
+        if (code === 'ERR_BUFFER_TOO_LARGE') return out.length
+        return { code: 'corrupt', detail: String(message) }
+      }
+    }
+    handle.writeSync(z.constants.Z_FINISH, compressed, 0, compressed.length, out, 0, out.length)
+    if (engine.destroyed) {
+      const detail = String(engine.errored?.message)
+      engine = undefined
+      return { code: 'corrupt', detail }
+    }
+    handle.reset()
+    return out.length - state[0]
+  }
+}
+
+/**
+ * Inflates (or takes) the data, never past the declared size, and checks its CRC-32. Inflated
+ * bytes go to `allocate(declared size + 1)`, the extra byte to see whether the data runs over.
+ */
+export function decodeData(
+  z: typeof zlib,
+  inflate: Inflate,
+  compressed: Buffer,
+  job: DataJob,
+  allocate: (bytes: number) => Buffer = (bytes) => Buffer.allocUnsafe(bytes)
+): DataResult {
   let data: Buffer
   const size = job.uncompressedSize
   if (job.method === 0) {
     if (job.compressedSize !== size) return { failure: { code: 'stored-sizes' } }
     data = compressed
   } else if (job.method === 8) {
-    try {
-      // an output buffer of exactly the declared size (+1 to see the end) spares a 16 KiB one per entry
-      data = z.inflateRawSync(compressed, {
-        maxOutputLength: Math.max(1, size),
-        chunkSize: Math.max(64, size + 1)
-      })
-    } catch (error) {
-      const { code, message } = error as { code?: string; message?: string }
-      if (code === 'ERR_BUFFER_TOO_LARGE') return { failure: { code: 'too-large' } }
-      return { failure: { code: 'corrupt', detail: String(message) } }
-    }
-    if (data.length !== size) return { failure: { code: 'size', actual: data.length } }
+    const out = allocate(size + 1)
+    const written = inflate(compressed, out)
+    if (typeof written !== 'number') return { failure: written }
+    if (written > size) return { failure: { code: 'too-large' } }
+    if (written !== size) return { failure: { code: 'size', actual: written } }
+    data = out.subarray(0, size)
   } else {
     return { failure: { code: 'method' } }
   }
