@@ -26,12 +26,16 @@ interface Message {
   done?: boolean
 }
 
+/** What `poll` answers for a job this thread is to read itself. */
+export const READ_HERE = 'read here'
+
 /**
  * Inflates zip members on a worker thread while the main thread emits the ones before them: for
  * a zip of many small files, zlib's per-call cost otherwise doubles the walk. The zip bytes are
  * shared, results come back in order in transferred batches, and the worker pauses when the main
- * thread falls MAX_PENDING_KIB behind, until it is down to RESUME_PENDING_KIB. If the worker
- * fails, `result` answers undefined and the caller reads that member itself.
+ * thread falls MAX_PENDING_KIB behind, until it is down to RESUME_PENDING_KIB. Jobs are claimed
+ * from a shared counter: a job the worker has not reached yet (while it starts, ~50 ms) is read
+ * by the main thread itself, and so is every job left when the worker fails.
  */
 export class InflateWorker {
   private readonly worker: Worker
@@ -39,8 +43,12 @@ export class InflateWorker {
   private readonly results: Array<DataResult | undefined> = []
   private unread = 0
   private readonly pending = new Int32Array(new SharedArrayBuffer(4))
+  /** The next job nobody has claimed. */
+  private readonly claims = new Int32Array(new SharedArrayBuffer(4))
   private waiting: { index: number; wake: () => void } | undefined
   private finished = false
+  private readonly done: Promise<void>
+  private markDone = (): void => undefined
   /** KiB taken since the worker was last told. */
   private readKiB = 0
 
@@ -55,37 +63,41 @@ export class InflateWorker {
         zip: zip.buffer,
         jobs: packJobs(jobs),
         pending: this.pending.buffer,
+        claims: this.claims.buffer,
         batchBytes: BATCH_BYTES,
         maxPending: MAX_PENDING_KIB,
         resumePending: RESUME_PENDING_KIB
       }
     })
+    this.done = new Promise((resolve) => (this.markDone = resolve))
     this.worker.on('message', (message: Message) => this.receive(message))
     this.worker.on('error', () => this.finish())
     this.worker.on('exit', () => this.finish())
   }
 
-  /** The result of job `index`, or undefined when the worker died before producing it. */
-  async result(index: number): Promise<DataResult | undefined> {
-    while (!this.isReady(index)) {
+  /** Job `index`'s result, or READ_HERE; `index` counts up from 0 by one each call. */
+  async result(index: number): Promise<DataResult | typeof READ_HERE> {
+    for (let result = this.poll(index); ; result = this.poll(index)) {
+      if (result !== undefined) return result
       await new Promise<void>((wake) => (this.waiting = { index, wake }))
     }
-    return this.take(index)
   }
 
-  /** Whether `take(index)` can answer now: the result arrived, or the worker is gone. */
-  isReady(index: number): boolean {
-    return this.finished || this.results[index] !== undefined
-  }
-
-  /** `result` without the wait (one promise per entry adds up over 20,000 small files). */
-  take(index: number): DataResult | undefined {
+  /**
+   * `result` without the wait (one promise per entry adds up over 20,000 small files): undefined
+   * while the worker is on the job.
+   */
+  poll(index: number): DataResult | typeof READ_HERE | undefined {
     const result = this.results[index]
-    if (result !== undefined) {
-      this.results[index] = undefined
-      this.unread--
+    if (result === undefined) {
+      if (this.finished || Atomics.compareExchange(this.claims, 0, index, index + 1) === index) {
+        return READ_HERE
+      }
+      return undefined
     }
-    if (result && 'data' in result && result.data.buffer !== this.zip.buffer) {
+    this.results[index] = undefined
+    this.unread--
+    if ('data' in result && result.data.buffer !== this.zip.buffer) {
       this.readKiB += Math.ceil(result.data.length / 1024)
     }
     // all caught up: the worker must hear of everything before this thread waits for it
@@ -100,6 +112,11 @@ export class InflateWorker {
       Atomics.notify(this.pending, 0)
     }
     this.readKiB = 0
+  }
+
+  /** Resolves once the worker has sent all it will send, or failed. */
+  settled(): Promise<void> {
+    return this.done
   }
 
   async close(): Promise<void> {
@@ -129,12 +146,13 @@ export class InflateWorker {
 
   private finish(): void {
     this.finished = true
+    this.markDone()
     this.wake()
   }
 
   private wake(): void {
     const waiting = this.waiting
-    if (waiting && this.isReady(waiting.index)) {
+    if (waiting && (this.finished || this.results[waiting.index] !== undefined)) {
       this.waiting = undefined
       waiting.wake()
     }
@@ -182,6 +200,7 @@ const inflate = createInflater(zlib)
 const { jobs, batchBytes, maxPending, resumePending } = workerData
 const zip = Buffer.from(workerData.zip)
 const pending = new Int32Array(workerData.pending)
+const claims = new Int32Array(workerData.claims)
 let batch = Buffer.allocUnsafe(batchBytes)
 let used = 0
 let items = []
@@ -200,16 +219,22 @@ function allocate(bytes) {
   if (used + bytes > batchBytes) flush()
   return batch.subarray(used, used + bytes)
 }
+// the first batches are small, so the main thread, which read the jobs before, soon has work again
+let batchItems = 16
 function flush() {
   if (items.length === 0) return
+  batchItems = Math.min(256, batchItems * 2)
   send({ batch: batch.buffer, items }, [batch.buffer], itemsKiB)
   batch = Buffer.allocUnsafe(batchBytes)
   used = 0
   items = []
   itemsKiB = 0
 }
-for (let i = 0; i < jobs.length / ${JOB_FIELDS}; i++) {
-  if (items.length >= 256) flush()
+const jobCount = jobs.length / ${JOB_FIELDS}
+for (;;) {
+  if (items.length >= batchItems) flush() // before claiming: a worker paused in send holds no job
+  const i = Atomics.add(claims, 0, 1)
+  if (i >= jobCount) break
   const f = jobs.subarray(i * ${JOB_FIELDS}, (i + 1) * ${JOB_FIELDS})
   const job = { localHeaderOffset: f[0], compressedSize: f[1], uncompressedSize: f[2], method: f[3], crc32: f[4], limit: f[5], shared: f[6] === 1, fileSize: f[7] }
   const start = locateData(zip.subarray(job.localHeaderOffset, job.localHeaderOffset + 30), job)

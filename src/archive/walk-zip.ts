@@ -4,7 +4,7 @@ import { cacheHeaderReads, openRandomAccess } from './byte-source.js'
 import type { Member } from './emit-member.js'
 import { addProblem, startMember } from './emit-member.js'
 import { describeUnsafePath } from './entry-paths.js'
-import { InflateWorker, toSharedBuffer } from './inflate-worker.js'
+import { InflateWorker, READ_HERE, toSharedBuffer } from './inflate-worker.js'
 import type { Scope } from './walk-context.js'
 import type { DataJob, DataResult } from './zip-entry-data.js'
 import {
@@ -89,8 +89,8 @@ export async function walkZip(
         const index = jobIndex++
         const path = scope.prefix + record.name
         if (member.kind === 'file' && !ctx.admitBytes(path, job.uncompressedSize)) return
-        const fromWorker = worker?.isReady(index) ? worker.take(index) : await worker?.result(index)
-        const result = fromWorker ?? (await readData(members, job))
+        const fromWorker = worker ? (worker.poll(index) ?? (await worker.result(index))) : READ_HERE
+        const result = fromWorker === READ_HERE ? await readData(members, job) : fromWorker
         applyResult(member, record, job, result)
       }
       const nested = startMember(scope, member)
