@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { CHUNK_BYTES, scanSecretsInBuffer } from '../../src/secrets/scan-buffer.js'
 import { isBinary } from '../../src/util/text.js'
-import { createFakes } from './support/fake-secrets.js'
+import { scanSecrets } from '../../src/secrets/scan.js'
+import type { SecretMatch } from '../../src/secrets/types.js'
+import { createFakes, createRandom } from './support/fake-secrets.js'
 
 const fake = createFakes(5)
 
@@ -36,6 +38,61 @@ describe('scanSecretsInBuffer', () => {
     expect(scanSecretsInBuffer(Buffer.from(text, 'latin1'))).toMatchObject([
       { rule: 'secret/github-token', line: 2, column: prefix.length + 4 }
     ])
+  })
+
+  it('confirms values holding other than ASCII on their line decoded as UTF-8', () => {
+    // read byte by byte, `à` (C3 A0) carries a no-break space that cut the value at it
+    const password = `p\u00e0ss\u0420${fake.generic(12)}`
+    const text = [
+      '// caf\u00e9',
+      `const url = "postgres://app:${password}@db.prod.internal:5432/orders"`,
+      `const apiToken = "${password}"`
+    ].join('\n')
+    const found = scanSecretsInBuffer(Buffer.from(text, 'utf8'))
+    expect(found.map((m) => [m.rule, m.line, m.redacted])).toEqual(
+      scanSecrets(text).map((m) => [m.rule, m.line, m.redacted])
+    )
+    expect(found.map((m) => m.rule)).toEqual(['secret/database-url', 'secret/generic'])
+    expect(found[0].redacted).toMatch(/^p\u00e0/)
+  })
+
+  it('finds in UTF-8 bytes what it finds in their decoded text (random lines)', () => {
+    const random = createRandom(9)
+    const pick = <T>(items: readonly T[]) =>
+      items[Number.parseInt(random('0123456789', 4)) % items.length]
+    const words = [
+      '\u00e0',
+      '\u00e9',
+      '\u0420',
+      '\u4e2d',
+      '\ud83d\ude00',
+      'x',
+      ' ',
+      '"',
+      '=',
+      '\u00a0'
+    ]
+    const lines: string[] = []
+    for (let i = 0; i < 400; i++) {
+      const value = Array.from(
+        { length: 6 },
+        () => pick(words) + random('abcdefXYZ0123456789', 2)
+      ).join('')
+      lines.push(
+        pick([
+          `const password = "${value}"`,
+          `DB=postgres://svc:${value}@db.prod.internal/app`,
+          `api_key: ${value}`,
+          `token = '${fake.generic(16)}' // ${value}`,
+          `// ${value} ${fake.github()}`
+        ])
+      )
+    }
+    const text = lines.join('\n')
+    const key = (m: SecretMatch) => `${m.rule} ${m.line} ${m.redacted}`
+    const expected = scanSecrets(text).map(key)
+    expect(scanSecretsInBuffer(Buffer.from(text, 'utf8')).map(key)).toEqual(expected)
+    expect(expected.length).toBeGreaterThan(100)
   })
 
   it('decodes bytes as latin1, so UTF-8 text before a token does not hide it', () => {

