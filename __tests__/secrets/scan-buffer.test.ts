@@ -56,6 +56,13 @@ describe('scanSecretsInBuffer', () => {
     expect(found[0].redacted).toMatch(/^p\u00e0/)
   })
 
+  it('reads a file in a legacy encoding (not UTF-8) as it was read before', () => {
+    const text = `// r\u00e9sum\u00e9\nconst password = "Zq7\u00e9${fake.generic(12)}"\n`
+    const bytes = Buffer.from(text, 'latin1') // é is one byte, E9: invalid as UTF-8
+    expect(scanSecretsInBuffer(bytes)).toEqual(scanSecrets(text))
+    expect(scanSecrets(text)).toMatchObject([{ rule: 'secret/generic', line: 2, column: 19 }])
+  })
+
   it('finds in UTF-8 bytes what it finds in their decoded text (random lines)', () => {
     const random = createRandom(9)
     const pick = <T>(items: readonly T[]) =>

@@ -4716,7 +4716,7 @@ function findCandidates(text, binary, utf8) {
         for (const detector of groups[hitGroup(hit)]) {
             if (binary && detector.inBinary !== true)
                 continue;
-            const candidate = utf8 && lineOf && detector.lineLocal === true
+            const candidate = lineOf && utf8 && detector.lineLocal === true
                 ? confirmOnDecodedLine(detector, text, utf8, lineOf(hit.index), hit.index, hitEnd)
                 : detector.confirm(text, hit.index, hitEnd);
             if (candidate === undefined)
@@ -4735,6 +4735,7 @@ function findCandidates(text, binary, utf8) {
  */
 const MAX_DECODED_LINE_BYTES = 16 * 1024;
 const NON_ASCII = /[\u0080-\uffff]/;
+const REPLACEMENT = '\ufffd';
 /**
  * The line holding each hit, asked for in increasing order: each character is looked at about
  * once per file, however many hits a line has (a minified line can have thousands).
@@ -4762,6 +4763,10 @@ function confirmOnDecodedLine(detector, text, utf8, line, at, hitEnd) {
     const from = utf8.offset + line.start;
     const decode = (start, end) => utf8.bytes.toString('utf8', from + start, from + end);
     const decoded = (line.decoded ??= decode(0, line.end - line.start));
+    if (decoded.includes(REPLACEMENT)) {
+        line.decode = false; // not UTF-8 (a legacy encoding): offsets would no longer map back
+        return detector.confirm(text, at, hitEnd);
+    }
     const lineAt = line.lastIndex + decode(line.lastAt - line.start, at - line.start).length;
     line.lastAt = at;
     line.lastIndex = lineAt;

@@ -82,7 +82,7 @@ function findCandidates(text: string, binary: boolean, utf8: ScanOptions['utf8']
     for (const detector of groups[hitGroup(hit)]) {
       if (binary && detector.inBinary !== true) continue
       const candidate =
-        utf8 && lineOf && detector.lineLocal === true
+        lineOf && utf8 && detector.lineLocal === true
           ? confirmOnDecodedLine(detector, text, utf8, lineOf(hit.index), hit.index, hitEnd)
           : detector.confirm(text, hit.index, hitEnd)
       if (candidate === undefined) continue
@@ -100,6 +100,7 @@ function findCandidates(text: string, binary: boolean, utf8: ScanOptions['utf8']
  */
 const MAX_DECODED_LINE_BYTES = 16 * 1024
 const NON_ASCII = /[\u0080-\uffff]/
+const REPLACEMENT = '\ufffd'
 
 /** A line of the text: `[start, end)`, its `\n` included; `decode` when it is to be decoded. */
 interface Line {
@@ -146,6 +147,10 @@ function confirmOnDecodedLine(
   const decode = (start: number, end: number): string =>
     utf8.bytes.toString('utf8', from + start, from + end)
   const decoded = (line.decoded ??= decode(0, line.end - line.start))
+  if (decoded.includes(REPLACEMENT)) {
+    line.decode = false // not UTF-8 (a legacy encoding): offsets would no longer map back
+    return detector.confirm(text, at, hitEnd)
+  }
   const lineAt = line.lastIndex + decode(line.lastAt - line.start, at - line.start).length
   line.lastAt = at
   line.lastIndex = lineAt
