@@ -127,6 +127,17 @@ export async function buildTgz(tree: Tree): Promise<Buffer> {
   return zlib.gzipSync(await buildTar(tree))
 }
 
+/** Deterministic bytes that deflate and gzip cannot shrink (a linear congruential sequence). */
+export function noise(bytes: number, seed: number): Buffer {
+  const out = Buffer.alloc(bytes)
+  let state = seed
+  for (let i = 0; i < bytes; i++) {
+    state = (state * 1103515245 + 12345) >>> 0
+    out[i] = state >>> 24
+  }
+  return out
+}
+
 export function buildGz(content: string | Buffer): Buffer {
   return zlib.gzipSync(typeof content === 'string' ? Buffer.from(content) : content)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildZip } from '../../__fixtures__/archives.js'
+import { buildZip, noise } from '../../__fixtures__/archives.js'
 import type { Tree } from '../../__fixtures__/archives.js'
 import { bufferSource } from '../../src/archive/byte-source.js'
 import { InflateWorker, READ_HERE, toSharedBuffer } from '../../src/archive/inflate-worker.js'
@@ -39,16 +39,6 @@ async function walkWith(
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-}
-
-function noise(bytes: number, seed: number): Buffer {
-  const out = Buffer.alloc(bytes)
-  let state = seed
-  for (let i = 0; i < bytes; i++) {
-    state = (state * 1103515245 + 12345) >>> 0
-    out[i] = state >>> 24
-  }
-  return out
 }
 
 describe('inflating on a worker thread', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import zlib from 'node:zlib'
+import { noise } from '../../__fixtures__/archives.js'
 import type { DataJob, Inflate } from '../../src/archive/zip-entry-data.js'
 import { createInflater, decodeData } from '../../src/archive/zip-entry-data.js'
-
-function noise(bytes: number, seed: number): Buffer {
-  const out = Buffer.alloc(bytes)
-  let state = seed
-  for (let i = 0; i < bytes; i++) {
-    state = (state * 1103515245 + 12345) >>> 0
-    out[i] = state >>> 24
-  }
-  return out
-}
 
 /** What `zlib.inflateRawSync` makes of the same data, in the inflater's terms. */
 function reference(compressed: Buffer, room: number): string {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { buildGz, buildTar, buildTgz, buildZip } from '../../__fixtures__/archives.js'
+import { buildGz, buildTar, buildTgz, buildZip, noise } from '../../__fixtures__/archives.js'
 import type { Tree } from '../../__fixtures__/archives.js'
 import {
   contentOf,
@@ -112,12 +112,7 @@ describe('per-entry limit', () => {
   it('still walks an archive in a folder that is over the limit, reading it from disk', async () => {
     await withTempDir(async (dir) => {
       await mkdir(join(dir, 'dist'))
-      const padding = Buffer.alloc(8000)
-      let state = 1
-      for (let i = 0; i < padding.length; i++) {
-        state = (state * 1103515245 + 12345) >>> 0
-        padding[i] = state >>> 24 // noise: gzip cannot shrink it below the limit
-      }
+      const padding = noise(8000, 1) // gzip cannot shrink it below the limit
       await writeFile(
         join(dir, 'dist/pkg.tgz'),
         await buildTgz({ 'pad.bin': padding, 'x.js': 'x' })

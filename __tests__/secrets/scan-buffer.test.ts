@@ -3,7 +3,7 @@ import { CHUNK_BYTES, scanSecretsInBuffer } from '../../src/secrets/scan-buffer.
 import { isBinary } from '../../src/util/text.js'
 import { scanSecrets } from '../../src/secrets/scan.js'
 import type { SecretMatch } from '../../src/secrets/types.js'
-import { createFakes, createRandom } from './support/fake-secrets.js'
+import { createFakes, createPick, createRandom } from './support/fake-secrets.js'
 
 const fake = createFakes(5)
 
@@ -65,8 +65,7 @@ describe('scanSecretsInBuffer', () => {
 
   it('finds in UTF-8 bytes what it finds in their decoded text (random lines)', () => {
     const random = createRandom(9)
-    const pick = <T>(items: readonly T[]) =>
-      items[Number.parseInt(random('0123456789', 4)) % items.length]
+    const pick = createPick(random)
     const words = [
       '\u00e0',
       '\u00e9',

@@ -3,7 +3,12 @@ import { dropNegativeAssertions } from '../../src/secrets/prefilter.js'
 import { scanSecrets } from '../../src/secrets/scan.js'
 import { mayHoldSecrets } from '../../src/secrets/scan-json-string.js'
 import { readEmbeddedText, scanSourceMap } from '../../src/sourcemap/index.js'
-import { createFakes, createRandom, generatePrivateKeyPem } from './support/fake-secrets.js'
+import {
+  createFakes,
+  createPick,
+  createRandom,
+  generatePrivateKeyPem
+} from './support/fake-secrets.js'
 
 const fake = createFakes(11)
 
@@ -108,8 +113,7 @@ describe('mayHoldSecrets', () => {
 
   it('never rules out a source the full scan finds something in (random sources)', () => {
     const random = createRandom(5)
-    const pick = <T>(items: readonly T[]) =>
-      items[Number.parseInt(random('0123456789', 4)) % items.length]
+    const pick = createPick(random)
     const pieces = [
       () =>
         pick([

@@ -21,6 +21,11 @@ export function createRandom(seed = 20240405): (alphabet: string, length: number
     Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('')
 }
 
+/** Picks one of a list, driven by a seeded `createRandom` generator. */
+export function createPick(random: ReturnType<typeof createRandom>): <T>(items: readonly T[]) => T {
+  return (items) => items[Number.parseInt(random('0123456789', 4)) % items.length]
+}
+
 export const ALNUM = BASE62
 export const UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 export const URL_SAFE = `${BASE62}_-`
