@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4116);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3255);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4116:
+/***/ 3255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5556,7 +5556,10 @@ const SECRET_RULES = {
     }
 };
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/secrets/scan-buffer.ts
+
 
 
 const MiB = 1024 * 1024;
@@ -5576,12 +5579,11 @@ const MAX_LINE_SEARCH_BYTES = 1 * MiB;
 function scanSecretsInBuffer(content, options = {}) {
     if (isUtf16(content))
         return scanSecrets(decodeText(content, 'latin1'), options);
-    if (content.length <= CHUNK_BYTES) {
-        return scanSecrets(content.toString('latin1'), {
-            ...options,
-            utf8: { bytes: content, offset: 0 }
-        });
-    }
+    // ASCII reads the same either way: its lines need no locating for a decode
+    const ascii = (0,external_node_buffer_namespaceObject.isAscii)(content);
+    const withBytes = (offset) => ascii ? options : { ...options, utf8: { bytes: content, offset } };
+    if (content.length <= CHUNK_BYTES)
+        return scanSecrets(content.toString('latin1'), withBytes(0));
     const matches = [];
     let start = 0;
     let lineOffset = 0;
@@ -5590,10 +5592,7 @@ function scanSecretsInBuffer(content, options = {}) {
     while (start < content.length) {
         const cut = findCut(content, start);
         const text = content.toString('latin1', start, Math.min(content.length, cut + OVERLAP_BYTES));
-        for (const match of findSecrets(text, {
-            ...options,
-            utf8: { bytes: content, offset: start }
-        })) {
+        for (const match of findSecrets(text, withBytes(start))) {
             if (match.index >= cut - start)
                 continue; // in the overlap: the next chunk reports it
             matches.push(shift(match, lineOffset, match.line === 1 ? columnOffset : 0));

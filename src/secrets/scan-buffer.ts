@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import type { IndexedSecretMatch, ScanOptions } from './scan.js'
 import { findSecrets, scanSecrets } from './scan.js'
 import type { SecretMatch } from './types.js'
@@ -20,12 +21,11 @@ const MAX_LINE_SEARCH_BYTES = 1 * MiB
  */
 export function scanSecretsInBuffer(content: Buffer, options: ScanOptions = {}): SecretMatch[] {
   if (isUtf16(content)) return scanSecrets(decodeText(content, 'latin1'), options)
-  if (content.length <= CHUNK_BYTES) {
-    return scanSecrets(content.toString('latin1'), {
-      ...options,
-      utf8: { bytes: content, offset: 0 }
-    })
-  }
+  // ASCII reads the same either way: its lines need no locating for a decode
+  const ascii = isAscii(content)
+  const withBytes = (offset: number): ScanOptions =>
+    ascii ? options : { ...options, utf8: { bytes: content, offset } }
+  if (content.length <= CHUNK_BYTES) return scanSecrets(content.toString('latin1'), withBytes(0))
   const matches: SecretMatch[] = []
   let start = 0
   let lineOffset = 0
@@ -34,10 +34,7 @@ export function scanSecretsInBuffer(content: Buffer, options: ScanOptions = {}):
   while (start < content.length) {
     const cut = findCut(content, start)
     const text = content.toString('latin1', start, Math.min(content.length, cut + OVERLAP_BYTES))
-    for (const match of findSecrets(text, {
-      ...options,
-      utf8: { bytes: content, offset: start }
-    })) {
+    for (const match of findSecrets(text, withBytes(start))) {
       if (match.index >= cut - start) continue // in the overlap: the next chunk reports it
       matches.push(shift(match, lineOffset, match.line === 1 ? columnOffset : 0))
     }
