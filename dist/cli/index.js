@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3255);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(365);
 
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -2523,7 +2523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3255:
+/***/ 365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10137,6 +10137,195 @@ function tooLargeProblem(scope, name, size) {
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/archive/gunzip-worker.ts
+
+
+/** Output chunk size, as the streaming decompressor's (see OUTPUT_CHUNK_BYTES). */
+const gunzip_worker_CHUNK_BYTES = 256 * 1024;
+/** The worker reads the compressed file in pieces of this size. */
+const READ_BYTES = 256 * 1024;
+/**
+ * The worker pauses when this many KiB of its output sit unread on the main thread, until they
+ * are down to RESUME_AHEAD_KIB: enough to cover the main thread's pauses, little next to the
+ * large entries the walk holds.
+ */
+const MAX_AHEAD_KIB = 2 * 1024;
+const RESUME_AHEAD_KIB = MAX_AHEAD_KIB / 2;
+/** The worker stopped after its output had begun: the rest of the stream cannot be read. */
+class InflateStopped extends Error {
+}
+/**
+ * Gunzips a file on a worker thread. The streaming decompressor runs zlib on the thread pool but
+ * needs the main thread for every output chunk: while that thread works on an entry, inflating
+ * stops. Here the worker reads and inflates on its own, MAX_AHEAD_KIB ahead of the reader, and
+ * the chunks it fills are transferred, not copied. It answers what the streaming decompressor
+ * would: the same engine (Node's own synchronous calls), members read on, trailing zero padding
+ * ignored, a stream cut short or corrupt ends with the error zlib gives (thrown with its `code`),
+ * after every byte inflated before it (the streaming one drops the chunk it was filling). When the
+ * worker cannot start or cannot inflate in its runtime, `fallback` does the work instead; the
+ * worker is stopped when the chunks are closed.
+ */
+function gunzipInWorker(path, fallback, source = WORKER_SOURCE) {
+    const ahead = new Int32Array(new SharedArrayBuffer(4));
+    const queue = [];
+    let wake;
+    const receive = (message) => {
+        queue.push(message);
+        wake?.();
+    };
+    // opened here, so it is closed here even when the worker is stopped mid-way
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    let worker;
+    try {
+        worker = new external_node_worker_threads_namespaceObject.Worker(source, {
+            eval: true,
+            workerData: {
+                fd,
+                ahead: ahead.buffer,
+                chunkBytes: gunzip_worker_CHUNK_BYTES,
+                readBytes: READ_BYTES,
+                maxAhead: MAX_AHEAD_KIB,
+                resumeAhead: RESUME_AHEAD_KIB
+            }
+        });
+        worker.on('message', receive);
+        worker.on('error', (error) => receive({ unsupported: true, stopped: error.message }));
+        // after its last message: an exit before `done` is a stop, never a short read that passes
+        worker.on('exit', () => receive({ unsupported: true, stopped: 'it exited early' }));
+    }
+    catch {
+        receive({ unsupported: true });
+    }
+    let bytesIn = 0;
+    let instead;
+    async function* chunks() {
+        let started = false;
+        try {
+            for (;;) {
+                while (queue.length === 0)
+                    await new Promise((resolve) => (wake = resolve));
+                wake = undefined;
+                const message = queue.shift();
+                if (message.failure)
+                    throw failureError(message.failure);
+                if (message.unsupported) {
+                    if (started)
+                        throw new InflateStopped(`the worker inflating it stopped: ${message.stopped}`);
+                    await stop();
+                    instead = fallback();
+                    yield* instead.chunks;
+                    return;
+                }
+                if (message.done)
+                    return;
+                started = true;
+                const chunk = Buffer.from(message.chunk, 0, message.length);
+                bytesIn = message.bytesIn ?? bytesIn;
+                const kib = Math.ceil(chunk.length / 1024);
+                const before = Atomics.sub(ahead, 0, kib);
+                if (before > RESUME_AHEAD_KIB && before - kib <= RESUME_AHEAD_KIB) {
+                    Atomics.notify(ahead, 0);
+                }
+                yield chunk;
+            }
+        }
+        finally {
+            await stop();
+        }
+    }
+    let stopped = false;
+    async function stop() {
+        if (stopped)
+            return;
+        stopped = true;
+        await worker?.terminate();
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    return { chunks: chunks(), bytesIn: () => (instead ? instead.bytesIn() : bytesIn) };
+}
+function failureError(failure) {
+    return Object.assign(new Error(failure.message), { code: failure.code });
+}
+// Plain JS run with `eval: true`, so it needs no file of its own in the bundle. The loop is Node's
+// own synchronous one (zlib.js processChunkSync) on a Gunzip engine, fed from the file piece by
+// piece: a write that leaves input unread with output room to spare means the stream has ended
+// (the streaming decompressor then ends too); the end of the file is a Z_FINISH write, which fails
+// with "unexpected end of file" when the stream is incomplete.
+const WORKER_SOURCE = `'use strict'
+const { parentPort, workerData } = require('node:worker_threads')
+const fs = require('node:fs')
+const zlib = require('node:zlib')
+const { fd, chunkBytes, readBytes, maxAhead, resumeAhead } = workerData
+const ahead = new Int32Array(workerData.ahead)
+const engine = zlib.createGunzip()
+engine.on('error', () => undefined) // read from errored below; the event would be uncaught
+const handle = engine._handle
+const state = engine._writeState
+if (!handle || typeof handle.writeSync !== 'function' || !ArrayBuffer.isView(state)) {
+  parentPort.postMessage({ unsupported: true })
+  process.exit(0)
+}
+let out = Buffer.allocUnsafeSlow(chunkBytes)
+let used = 0
+let bytesIn = 0
+function emit() {
+  if (used === 0) return
+  const kib = Math.ceil(used / 1024)
+  Atomics.add(ahead, 0, kib)
+  parentPort.postMessage({ chunk: out.buffer, length: used, bytesIn }, [out.buffer])
+  out = Buffer.allocUnsafeSlow(chunkBytes)
+  used = 0
+  if (Atomics.load(ahead, 0) <= maxAhead) return
+  for (let now = Atomics.load(ahead, 0); now > resumeAhead; now = Atomics.load(ahead, 0)) {
+    Atomics.wait(ahead, 0, now, 100)
+  }
+}
+let failed = false
+/** Inflates one piece of input; false once the stream has ended or failed. */
+function write(flush, input, length) {
+  let offset = 0
+  let avail = length
+  for (;;) {
+    handle.writeSync(flush, input, offset, avail, out, used, chunkBytes - used)
+    if (engine.destroyed) {
+      emit()
+      const error = engine.errored
+      parentPort.postMessage({ failure: { code: String(error && error.code), message: String(error && error.message) } })
+      failed = true
+      return false
+    }
+    const availOut = state[0]
+    const availIn = state[1]
+    bytesIn += avail - availIn
+    offset += avail - availIn
+    avail = availIn
+    used = chunkBytes - availOut
+    if (availOut === 0) {
+      emit()
+      continue
+    }
+    return availIn === 0
+  }
+}
+try {
+  const input = Buffer.allocUnsafe(readBytes)
+  for (let position = 0, going = true; going; ) {
+    const read = fs.readSync(fd, input, 0, readBytes, position)
+    position += read
+    going = write(read === 0 ? zlib.constants.Z_FINISH : zlib.constants.Z_NO_FLUSH, input, read) && read > 0
+  }
+  if (!failed) {
+    emit()
+    parentPort.postMessage({ done: true })
+  }
+} catch (error) {
+  // the file itself failed (unreadable): as the streaming reader would say it
+  parentPort.postMessage({ failure: { code: String(error.code), message: String(error.message) } })
+}
+`;
+
 ;// CONCATENATED MODULE: ./src/archive/walk-context.ts
 
 /** A read that could not finish: the walker reports it and keeps what it already had. */
@@ -10228,6 +10417,8 @@ class WalkContext {
 
 
 
+
+
 /** Output chunk size: fewer, larger chunks make the tar parser and the copy loop cheaper. */
 const OUTPUT_CHUNK_BYTES = 256 * 1024;
 /**
@@ -10241,18 +10432,26 @@ function zstdFactory() {
     return typeof factory === 'function' ? factory : undefined;
 }
 /**
- * Decompresses a gzip or zstd stream chunk by chunk, counting real bytes in and out. A stream that
- * expands past `maxRatio` (once over RATIO_CHECK_MIN_BYTES) or breaks ends the iteration with an
- * ArchiveReadError whose message says how far it got.
+ * Gunzipping moves to a worker thread for files at least this large: a worker takes ~40 ms to
+ * start, which a small file's whole inflating does not outweigh.
  */
-async function* decompressChunks(input, format, maxRatio) {
-    const stream = createDecompressor(format);
-    const pumping = (0,external_node_stream_promises_namespaceObject.pipeline)(input, stream).catch(() => undefined); // failures surface through the reads below
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * Decompresses a gzip or zstd source chunk by chunk, counting real bytes in and out. A stream that
+ * expands past `maxRatio` (once over RATIO_CHECK_MIN_BYTES) or breaks ends the iteration with an
+ * ArchiveReadError whose message says how far it got. A large gzip file is inflated on a worker
+ * thread (gunzipInWorker), anything else through Node's streaming decompressor.
+ */
+async function* decompressChunks(source, format, maxRatio, workerMinBytes = WORKER_MIN_BYTES) {
+    const streaming = () => streamInflow(readChunks(source), format);
+    const inflow = format === 'gzip' && source.kind === 'file' && source.size >= workerMinBytes
+        ? gunzipInWorker(source.path, streaming)
+        : streaming();
     let bytesOut = 0;
     try {
-        for await (const chunk of stream) {
+        for await (const chunk of inflow.chunks) {
             bytesOut += chunk.length;
-            const bytesIn = Math.max(1, stream.bytesWritten);
+            const bytesIn = Math.max(1, inflow.bytesIn());
             if (bytesOut > RATIO_CHECK_MIN_BYTES && bytesOut / bytesIn > maxRatio) {
                 throw new ArchiveReadError('archive/limit', `${format} stream expands more than ${maxRatio}× (${formatBytes(bytesIn)} became ${formatBytes(bytesOut)}), over the compression-ratio limit; the rest was not inspected`, { limit: 'maxRatio', max: maxRatio, bytesIn, bytesOut });
             }
@@ -10260,14 +10459,35 @@ async function* decompressChunks(input, format, maxRatio) {
         }
     }
     catch (error) {
-        throw isZlibError(error)
-            ? new ArchiveReadError('archive/unreadable', decompress_describeFailure(format, error, bytesOut))
-            : error;
+        if (isZlibError(error)) {
+            throw new ArchiveReadError('archive/unreadable', decompress_describeFailure(format, error, bytesOut));
+        }
+        if (error instanceof InflateStopped) {
+            throw new ArchiveReadError('archive/unreadable', `${format} stream not read to its end (${error.message}); only the first ${formatBytes(bytesOut)} of its content could be inspected`);
+        }
+        throw error;
     }
     finally {
-        stream.destroy();
-        await pumping;
+        await inflow.chunks.return(undefined);
     }
+}
+/** Node's streaming decompressor over `input`. */
+function streamInflow(input, format) {
+    const stream = createDecompressor(format);
+    const pumping = (0,external_node_stream_promises_namespaceObject.pipeline)(input, stream).catch(() => undefined); // failures surface through the reads
+    async function* chunks() {
+        try {
+            yield* stream;
+        }
+        finally {
+            stream.destroy();
+            await pumping;
+        }
+    }
+    return {
+        chunks: chunks(),
+        bytesIn: () => stream.bytesWritten
+    };
 }
 function createDecompressor(format) {
     if (format === 'gzip')
@@ -10283,8 +10503,8 @@ function isZlibError(error) {
     return typeof code === 'string' && /^(Z_|ZSTD_)/.test(code);
 }
 /**
- * Node's zlib drops the output chunk it was filling when it fails, so the bytes counted here are
- * the ones that really reached the walker.
+ * Node's streaming zlib drops the output chunk it was filling when it fails (the gunzip worker
+ * does not), so the bytes counted here are the ones that really reached the walker.
  */
 function decompress_describeFailure(format, error, bytesOut) {
     const inspected = `only the first ${formatBytes(bytesOut)} of its content could be inspected`;
@@ -13723,10 +13943,9 @@ function describeContainer(scope) {
 
 
 
-
 /** A gzip or zstd stream: a tar inside (`.tgz`) is walked as one, anything else is a single member. */
 async function walkCompressed(source, format, scope) {
-    const chunks = decompressChunks(readChunks(source), format, scope.ctx.limits.maxRatio);
+    const chunks = decompressChunks(source, format, scope.ctx.limits.maxRatio);
     const { head, rest } = await peekBytes(chunks, 2 * detect_format_HEAD_BYTES); // two blocks: an empty tar is two zero blocks
     if (isTarHeader(head) || isEmptyTar(head))
         return walkTar(rest, scope);
@@ -13817,8 +14036,6 @@ async function peekBytes(chunks, length) {
     return { head: Buffer.concat(seen, seenBytes).subarray(0, length), rest: rest() };
 }
 
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/archive/zip-entry-data.ts
 
 const LOCAL_HEADER_BYTES = 30;
@@ -13992,7 +14209,7 @@ class InflateWorker {
     markDone = () => undefined;
     /** KiB taken since the worker was last told. */
     readKiB = 0;
-    constructor(zip, jobs, source = WORKER_SOURCE) {
+    constructor(zip, jobs, source = inflate_worker_WORKER_SOURCE) {
         this.zip = zip;
         this.worker = new external_node_worker_threads_namespaceObject.Worker(source, {
             eval: true,
@@ -14115,7 +14332,7 @@ function packJobs(jobs) {
 // Plain JS run with `eval: true`, so it needs no file of its own in the bundle; it reuses
 // locateData, createInflater and decodeData through their source text. Inflated bytes are written
 // straight into the batch (or, for a large member, a buffer of its own that is transferred).
-const WORKER_SOURCE = `'use strict'
+const inflate_worker_WORKER_SOURCE = `'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const zlib = require('node:zlib')
 const locateData = ${locateData.toString()}
@@ -14679,7 +14896,7 @@ function dataBounds(directory, fileSize) {
 const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024;
 /** Below this many members to inflate (and bytes), starting a worker costs more than it saves. */
 const WORKER_MIN_JOBS = 2000;
-const WORKER_MIN_BYTES = 32 * 1024 * 1024;
+const walk_zip_WORKER_MIN_BYTES = 32 * 1024 * 1024;
 /** General-purpose bit 3: sizes and CRC follow the data instead of sitting in the local header. */
 const DESCRIPTOR_FLAG = 0x0008;
 /** Inflates the members read on this thread; the worker has its own. */
@@ -14783,7 +15000,7 @@ function wantsWorker(jobs, mode) {
     if (mode !== 'auto')
         return mode === 'always' && jobs.length > 0;
     return (jobs.length >= WORKER_MIN_JOBS ||
-        jobs.reduce((sum, job) => sum + job.uncompressedSize, 0) >= WORKER_MIN_BYTES);
+        jobs.reduce((sum, job) => sum + job.uncompressedSize, 0) >= walk_zip_WORKER_MIN_BYTES);
 }
 function applyResult(member, record, job, result) {
     if ('failure' in result) {

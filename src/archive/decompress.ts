@@ -2,6 +2,10 @@ import { pipeline } from 'node:stream/promises'
 import type { Transform } from 'node:stream'
 import zlib from 'node:zlib'
 import { formatBytes } from '../util/format.js'
+import type { ByteSource } from './byte-source.js'
+import { readChunks } from './byte-source.js'
+import type { Inflow } from './gunzip-worker.js'
+import { InflateStopped, gunzipInWorker } from './gunzip-worker.js'
 import { ArchiveReadError } from './walk-context.js'
 
 export type StreamFormat = 'gzip' | 'zstd'
@@ -23,22 +27,33 @@ export function zstdFactory(): ZstdFactory | undefined {
 }
 
 /**
- * Decompresses a gzip or zstd stream chunk by chunk, counting real bytes in and out. A stream that
+ * Gunzipping moves to a worker thread for files at least this large: a worker takes ~40 ms to
+ * start, which a small file's whole inflating does not outweigh.
+ */
+export const WORKER_MIN_BYTES = 4 * 1024 * 1024
+
+/**
+ * Decompresses a gzip or zstd source chunk by chunk, counting real bytes in and out. A stream that
  * expands past `maxRatio` (once over RATIO_CHECK_MIN_BYTES) or breaks ends the iteration with an
- * ArchiveReadError whose message says how far it got.
+ * ArchiveReadError whose message says how far it got. A large gzip file is inflated on a worker
+ * thread (gunzipInWorker), anything else through Node's streaming decompressor.
  */
 export async function* decompressChunks(
-  input: AsyncIterable<Buffer>,
+  source: ByteSource,
   format: StreamFormat,
-  maxRatio: number
+  maxRatio: number,
+  workerMinBytes = WORKER_MIN_BYTES
 ): AsyncGenerator<Buffer> {
-  const stream = createDecompressor(format)
-  const pumping = pipeline(input, stream).catch(() => undefined) // failures surface through the reads below
+  const streaming = (): Inflow => streamInflow(readChunks(source), format)
+  const inflow =
+    format === 'gzip' && source.kind === 'file' && source.size >= workerMinBytes
+      ? gunzipInWorker(source.path, streaming)
+      : streaming()
   let bytesOut = 0
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of inflow.chunks) {
       bytesOut += chunk.length
-      const bytesIn = Math.max(1, (stream as unknown as { bytesWritten: number }).bytesWritten)
+      const bytesIn = Math.max(1, inflow.bytesIn())
       if (bytesOut > RATIO_CHECK_MIN_BYTES && bytesOut / bytesIn > maxRatio) {
         throw new ArchiveReadError(
           'archive/limit',
@@ -49,12 +64,36 @@ export async function* decompressChunks(
       yield chunk
     }
   } catch (error) {
-    throw isZlibError(error)
-      ? new ArchiveReadError('archive/unreadable', describeFailure(format, error, bytesOut))
-      : error
+    if (isZlibError(error)) {
+      throw new ArchiveReadError('archive/unreadable', describeFailure(format, error, bytesOut))
+    }
+    if (error instanceof InflateStopped) {
+      throw new ArchiveReadError(
+        'archive/unreadable',
+        `${format} stream not read to its end (${error.message}); only the first ${formatBytes(bytesOut)} of its content could be inspected`
+      )
+    }
+    throw error
   } finally {
-    stream.destroy()
-    await pumping
+    await inflow.chunks.return(undefined)
+  }
+}
+
+/** Node's streaming decompressor over `input`. */
+function streamInflow(input: AsyncIterable<Buffer>, format: StreamFormat): Inflow {
+  const stream = createDecompressor(format)
+  const pumping = pipeline(input, stream).catch(() => undefined) // failures surface through the reads
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      yield* stream as AsyncIterable<Buffer>
+    } finally {
+      stream.destroy()
+      await pumping
+    }
+  }
+  return {
+    chunks: chunks(),
+    bytesIn: () => (stream as unknown as { bytesWritten: number }).bytesWritten
   }
 }
 
@@ -73,8 +112,8 @@ function isZlibError(error: unknown): error is Error {
 }
 
 /**
- * Node's zlib drops the output chunk it was filling when it fails, so the bytes counted here are
- * the ones that really reached the walker.
+ * Node's streaming zlib drops the output chunk it was filling when it fails (the gunzip worker
+ * does not), so the bytes counted here are the ones that really reached the walker.
  */
 function describeFailure(format: StreamFormat, error: Error, bytesOut: number): string {
   const inspected = `only the first ${formatBytes(bytesOut)} of its content could be inspected`

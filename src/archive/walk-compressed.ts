@@ -1,6 +1,5 @@
 import { formatBytes } from '../util/format.js'
 import type { ByteSource } from './byte-source.js'
-import { readChunks } from './byte-source.js'
 import type { StreamFormat } from './decompress.js'
 import { decompressChunks } from './decompress.js'
 import { HEAD_BYTES, isEmptyTar, isTarHeader } from './detect-format.js'
@@ -16,7 +15,7 @@ export async function walkCompressed(
   format: StreamFormat,
   scope: Scope
 ): Promise<void> {
-  const chunks = decompressChunks(readChunks(source), format, scope.ctx.limits.maxRatio)
+  const chunks = decompressChunks(source, format, scope.ctx.limits.maxRatio)
   const { head, rest } = await peekBytes(chunks, 2 * HEAD_BYTES) // two blocks: an empty tar is two zero blocks
   if (isTarHeader(head) || isEmptyTar(head)) return walkTar(rest, scope)
   await walkSingle(rest, format, scope)
