@@ -2511,6 +2511,14 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(365);
 
+// A reader that stops early (`release-audit … | head`) closes the pipe: what it read stands and
+// the exit code still gives the verdict, with no stack trace for the write that found it closed.
+process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE')
+        return;
+    process.stderr.write(`release-audit: cannot write the report to standard output: ${error.message}\n`);
+    process.exit(2);
+});
 const code = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
