@@ -127,12 +127,16 @@ export async function buildTgz(tree: Tree): Promise<Buffer> {
   return zlib.gzipSync(await buildTar(tree))
 }
 
-/** Deterministic bytes that deflate and gzip cannot shrink (a linear congruential sequence). */
+/**
+ * Deterministic bytes that deflate and gzip cannot shrink (a linear congruential sequence, in 32-bit
+ * integer arithmetic: in doubles the product loses its low bits and the sequence falls into a short
+ * cycle that gzip squeezes 170-fold).
+ */
 export function noise(bytes: number, seed: number): Buffer {
   const out = Buffer.alloc(bytes)
   let state = seed
   for (let i = 0; i < bytes; i++) {
-    state = (state * 1103515245 + 12345) >>> 0
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
     out[i] = state >>> 24
   }
   return out

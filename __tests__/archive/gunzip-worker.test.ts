@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { buildTgz, noise } from '../../__fixtures__/archives.js'
-import { fileSource } from '../../src/archive/byte-source.js'
+import { buildTgz, buildZip, noise } from '../../__fixtures__/archives.js'
+import { bufferSource, fileSource } from '../../src/archive/byte-source.js'
 import { decompressChunks } from '../../src/archive/decompress.js'
 import type { Inflow } from '../../src/archive/gunzip-worker.js'
 import { InflateStopped, gunzipInWorker } from '../../src/archive/gunzip-worker.js'
-import { ArchiveReadError } from '../../src/archive/walk-context.js'
+import { DEFAULT_LIMITS } from '../../src/archive/limits.js'
+import { openArchive } from '../../src/archive/open-archive.js'
+import { ArchiveReadError, WalkContext } from '../../src/archive/walk-context.js'
+import { walkZip } from '../../src/archive/walk-zip.js'
 import { contentOf, listing, walkInput } from './walk-helper.js'
 
 /** What the gunzip worker's chunks are read in: one read of the compressed file. */
@@ -34,7 +37,7 @@ function text(bytes: number, seed: number): Buffer {
   const lines: string[] = []
   let state = seed
   for (let length = 0; length < bytes;) {
-    state = (state * 1103515245 + 12345) >>> 0
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
     const line = `line ${state.toString(36)} ${(state >>> 7).toString(16)} ${'='.repeat(state % 40)}\n`
     lines.push(line)
     length += line.length
@@ -63,21 +66,17 @@ interface Drained {
   message?: string
 }
 
-/** Everything `decompressChunks` yields for the file, and how it ended. */
+/** Everything `decompressChunks` yields for the file (or bytes), and how it ended. */
 async function drain(
-  path: string,
+  input: string | Buffer,
   workerMinBytes: number,
   { maxRatio = 1000, pauseMs = 0 } = {}
 ): Promise<Drained> {
   const parts: Buffer[] = []
   const drained: Drained = { bytes: Buffer.alloc(0), chunks: 0 }
   try {
-    for await (const chunk of decompressChunks(
-      await fileSource(path),
-      'gzip',
-      maxRatio,
-      workerMinBytes
-    )) {
+    const source = typeof input === 'string' ? await fileSource(input) : bufferSource(input)
+    for await (const chunk of decompressChunks(source, 'gzip', maxRatio, workerMinBytes)) {
       // a slow reader: the worker must stop MAX_AHEAD_KIB ahead, then go on
       if (parts.length === 0 && pauseMs > 0) sleep(pauseMs)
       parts.push(Buffer.from(chunk)) // a copy: the reader may keep none of it
@@ -144,21 +143,29 @@ describe('gunzipping on a worker thread', () => {
     ['a gzip header only', () => whole.subarray(0, 10)]
   ]
 
-  async function both(
+  /** The streaming decompressor's answer, and the worker's from the file and from shared memory. */
+  async function three(
     name: string,
     input: Buffer
-  ): Promise<{ streamed: Drained; worker: Drained }> {
+  ): Promise<{ streamed: Drained; worker: Drained; shared: Drained }> {
     const path = await place(`${name.replace(/\W+/g, '-')}.gz`, input)
-    return { streamed: await drain(path, Infinity), worker: await drain(path, 0) }
+    const shared = Buffer.from(new SharedArrayBuffer(input.length + 100), 50, input.length)
+    input.copy(shared)
+    return {
+      streamed: await drain(path, Infinity),
+      worker: await drain(path, 0),
+      shared: await drain(shared, 0)
+    }
   }
 
   it.each(complete)(
     '%s: every byte, as the streaming decompressor gives it',
     async (name, build) => {
       const input = build()
-      const { streamed, worker } = await both(name, input)
-      expect([streamed.rule, worker.rule]).toEqual([undefined, undefined])
+      const { streamed, worker, shared } = await three(name, input)
+      expect([streamed.rule, worker.rule, shared.rule]).toEqual([undefined, undefined, undefined])
       expect(worker.bytes.equals(streamed.bytes)).toBe(true)
+      expect(shared.bytes.equals(streamed.bytes)).toBe(true)
       expect(worker.bytes.equals(zlib.gunzipSync(input))).toBe(true)
     }
   )
@@ -166,12 +173,12 @@ describe('gunzipping on a worker thread', () => {
   it.each(broken)(
     '%s: the same problem as the streaming decompressor, after at least its bytes',
     async (name, build) => {
-      const { streamed, worker } = await both(name, build())
+      const { streamed, worker, shared } = await three(name, build())
       expect(streamed.rule).toBe('archive/unreadable')
-      expect({ rule: worker.rule, message: shape(worker.message) }).toEqual({
-        rule: streamed.rule,
-        message: shape(streamed.message)
-      })
+      const outcome = (d: Drained) => ({ rule: d.rule, message: shape(d.message) })
+      expect(outcome(worker)).toEqual(outcome(streamed))
+      expect(outcome(shared)).toEqual(outcome(streamed))
+      expect(shared.bytes.equals(worker.bytes)).toBe(true)
       // the streaming decompressor drops the chunk it was filling when it fails; the worker does not
       expect(worker.bytes.length).toBeGreaterThanOrEqual(streamed.bytes.length)
       expect(worker.bytes.subarray(0, streamed.bytes.length).equals(streamed.bytes)).toBe(true)
@@ -214,6 +221,56 @@ describe('gunzipping on a worker thread', () => {
   })
 })
 
+describe('a large tgz inside a zip (a workflow artifact)', () => {
+  const tree = {
+    'package/big.bin': noise(5 * 1024 * 1024, 13),
+    'package/a.js': text(300_000, 14).toString(),
+    'package/z.txt': 'last'
+  }
+
+  it.each(['always', 'never'] as const)(
+    'reaches the gunzip worker in shared memory, with the inflate worker %s used',
+    async (worker) => {
+      const tgz = await buildTgz(tree)
+      const zip = await buildZip({ 'package.tgz': tgz, 'small.txt': 'small' })
+      const members: Record<string, boolean> = {}
+      const ctx = new WalkContext(
+        'artifact.zip',
+        DEFAULT_LIMITS,
+        openArchive,
+        (entry) => {
+          if ('content' in entry)
+            members[entry.path] = entry.content.buffer instanceof SharedArrayBuffer
+        },
+        (problem) => {
+          throw new Error(`unexpected problem: ${problem.message}`)
+        }
+      )
+      await walkZip(
+        await fileSource(await place(`artifact-${worker}.zip`, zip)),
+        { ctx, prefix: '', depth: 0, where: '', name: 'artifact.zip' },
+        { worker }
+      )
+      // large members land in shared memory; the rest stay where they were read
+      expect(members).toEqual({
+        'package.tgz': true,
+        'package.tgz!/package/big.bin': false,
+        'package.tgz!/package/a.js': false,
+        'package.tgz!/package/z.txt': false,
+        'small.txt': false
+      })
+    }
+  )
+
+  it('walks it whole', async () => {
+    const zip = await buildZip({ 'package.tgz': await buildTgz(tree) })
+    const walked = await walkInput({ kind: 'file', path: await place('artifact.zip', zip) })
+    expect(walked.problems).toEqual([])
+    expect(contentOf(walked, 'package.tgz!/package/a.js')).toBe(tree['package/a.js'])
+    expect(contentOf(walked, 'package.tgz!/package/z.txt')).toBe('last')
+  })
+})
+
 describe('the gunzip worker cannot work', () => {
   const data = zlib.gzipSync(text(600_000, 11))
 
@@ -236,7 +293,7 @@ describe('the gunzip worker cannot work', () => {
   it('falls back when its runtime lacks the engine it drives', async () => {
     const path = await place('fallback-a.gz', data)
     const inflow = gunzipInWorker(
-      path,
+      { path },
       streamingFallback(data),
       "require('node:worker_threads').parentPort.postMessage({ unsupported: true })"
     )
@@ -250,7 +307,7 @@ describe('the gunzip worker cannot work', () => {
 const chunk = new ArrayBuffer(8)
 parentPort.postMessage({ chunk, length: 8, bytesIn: 4 }, [chunk])
 process.exit(0)`
-    await expect(read(gunzipInWorker(path, streamingFallback(data), source))).rejects.toThrow(
+    await expect(read(gunzipInWorker({ path }, streamingFallback(data), source))).rejects.toThrow(
       'the worker inflating it stopped: it exited early'
     )
   })
@@ -258,7 +315,7 @@ process.exit(0)`
   it('falls back when it fails to start', async () => {
     const path = await place('fallback-b.gz', data)
     const inflow = gunzipInWorker(
-      path,
+      { path },
       streamingFallback(data),
       "throw new Error('no worker here')"
     )
@@ -271,7 +328,7 @@ process.exit(0)`
 const chunk = new ArrayBuffer(8)
 parentPort.postMessage({ chunk, length: 8, bytesIn: 4 }, [chunk])
 setTimeout(() => { throw new Error('lost') }, 10)`
-    await expect(read(gunzipInWorker(path, streamingFallback(data), source))).rejects.toThrow(
+    await expect(read(gunzipInWorker({ path }, streamingFallback(data), source))).rejects.toThrow(
       new InflateStopped('the worker inflating it stopped: lost')
     )
   })
@@ -292,7 +349,7 @@ describe('a reader that stops early', () => {
 
   it('stops the worker and closes the file', async () => {
     const path = await place('early.gz', zlib.gzipSync(noise(4 * 1024 * 1024, 12)))
-    const inflow = gunzipInWorker(path, () => {
+    const inflow = gunzipInWorker({ path }, () => {
       throw new Error('no fallback expected')
     })
     try {

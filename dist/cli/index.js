@@ -10165,7 +10165,7 @@ const RESUME_AHEAD_KIB = MAX_AHEAD_KIB / 2;
 class InflateStopped extends Error {
 }
 /**
- * Gunzips a file on a worker thread. The streaming decompressor runs zlib on the thread pool but
+ * Gunzips a file, or bytes in shared memory, on a worker thread. The streaming decompressor runs zlib on the thread pool but
  * needs the main thread for every output chunk: while that thread works on an entry, inflating
  * stops. Here the worker reads and inflates on its own, MAX_AHEAD_KIB ahead of the reader, and
  * the chunks it fills are transferred, not copied. It answers what the streaming decompressor
@@ -10175,7 +10175,7 @@ class InflateStopped extends Error {
  * worker cannot start or cannot inflate in its runtime, `fallback` does the work instead; the
  * worker is stopped when the chunks are closed.
  */
-function gunzipInWorker(path, fallback, source = WORKER_SOURCE) {
+function gunzipInWorker(input, fallback, source = WORKER_SOURCE) {
     const ahead = new Int32Array(new SharedArrayBuffer(4));
     const queue = [];
     let wake;
@@ -10184,13 +10184,16 @@ function gunzipInWorker(path, fallback, source = WORKER_SOURCE) {
         wake?.();
     };
     // opened here, so it is closed here even when the worker is stopped mid-way
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    const fd = 'path' in input ? (0,external_node_fs_namespaceObject.openSync)(input.path, 'r') : undefined;
+    const data = 'data' in input ? input.data : undefined;
     let worker;
     try {
         worker = new external_node_worker_threads_namespaceObject.Worker(source, {
             eval: true,
             workerData: {
                 fd,
+                // the bytes where they lie (shared memory), or a copy where they are not
+                shared: data && { buffer: data.buffer, offset: data.byteOffset, length: data.length },
                 ahead: ahead.buffer,
                 chunkBytes: gunzip_worker_CHUNK_BYTES,
                 readBytes: READ_BYTES,
@@ -10249,7 +10252,8 @@ function gunzipInWorker(path, fallback, source = WORKER_SOURCE) {
             return;
         stopped = true;
         await worker?.terminate();
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
     return { chunks: chunks(), bytesIn: () => (instead ? instead.bytesIn() : bytesIn) };
 }
@@ -10265,7 +10269,7 @@ const WORKER_SOURCE = `'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const fs = require('node:fs')
 const zlib = require('node:zlib')
-const { fd, chunkBytes, readBytes, maxAhead, resumeAhead } = workerData
+const { fd, shared, chunkBytes, readBytes, maxAhead, resumeAhead } = workerData
 const ahead = new Int32Array(workerData.ahead)
 const engine = zlib.createGunzip()
 engine.on('error', () => undefined) // read from errored below; the event would be uncaught
@@ -10317,10 +10321,17 @@ function write(flush, input, length) {
     return availIn === 0
   }
 }
+const bytes = shared && Buffer.from(shared.buffer, shared.offset, shared.length)
+const piece = bytes ? undefined : Buffer.allocUnsafe(readBytes)
+/** The next piece of compressed input at \`position\` (empty at the end). */
+function readAt(position) {
+  if (bytes) return bytes.subarray(position, position + readBytes)
+  return piece.subarray(0, fs.readSync(fd, piece, 0, readBytes, position))
+}
 try {
-  const input = Buffer.allocUnsafe(readBytes)
   for (let position = 0, going = true; going; ) {
-    const read = fs.readSync(fd, input, 0, readBytes, position)
+    const input = readAt(position)
+    const read = input.length
     position += read
     going = write(read === 0 ? zlib.constants.Z_FINISH : zlib.constants.Z_NO_FLUSH, input, read) && read > 0
   }
@@ -10445,15 +10456,28 @@ function zstdFactory() {
  */
 const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 /**
+ * Room for `bytes` of an archive member: in shared memory when that large, so that if the member
+ * is a gzip stream the gunzip worker reads it where it lies (a copy would cost its size again).
+ */
+function allocateShareable(bytes) {
+    return bytes >= WORKER_MIN_BYTES
+        ? Buffer.from(new SharedArrayBuffer(bytes))
+        : Buffer.allocUnsafe(bytes);
+}
+/**
  * Decompresses a gzip or zstd source chunk by chunk, counting real bytes in and out. A stream that
  * expands past `maxRatio` (once over RATIO_CHECK_MIN_BYTES) or breaks ends the iteration with an
- * ArchiveReadError whose message says how far it got. A large gzip file is inflated on a worker
- * thread (gunzipInWorker), anything else through Node's streaming decompressor.
+ * ArchiveReadError whose message says how far it got. A large gzip file, or large gzip bytes in
+ * shared memory, is inflated on a worker thread (gunzipInWorker), anything else through Node's
+ * streaming decompressor.
  */
 async function* decompressChunks(source, format, maxRatio, workerMinBytes = WORKER_MIN_BYTES) {
     const streaming = () => streamInflow(readChunks(source), format);
-    const inflow = format === 'gzip' && source.kind === 'file' && source.size >= workerMinBytes
-        ? gunzipInWorker(source.path, streaming)
+    const onWorker = format === 'gzip' &&
+        source.size >= workerMinBytes &&
+        (source.kind === 'file' || source.data.buffer instanceof SharedArrayBuffer);
+    const inflow = onWorker
+        ? gunzipInWorker(source.kind === 'file' ? { path: source.path } : { data: source.data }, streaming)
         : streaming();
     let bytesOut = 0;
     try {
@@ -14180,6 +14204,7 @@ function zip_entry_data_describeFailure(failure, job) {
 ;// CONCATENATED MODULE: ./src/archive/inflate-worker.ts
 
 
+
 /** Small results travel together in batches of this size: one message per batch, not per entry. */
 const BATCH_BYTES = 512 * 1024;
 /** The worker waits while this many KiB of inflated data sit unread on the main thread. */
@@ -14227,6 +14252,7 @@ class InflateWorker {
                 pending: this.pending.buffer,
                 claims: this.claims.buffer,
                 batchBytes: BATCH_BYTES,
+                shareableBytes: WORKER_MIN_BYTES,
                 maxPending: MAX_PENDING_KIB,
                 resumePending: RESUME_PENDING_KIB
             }
@@ -14347,7 +14373,7 @@ const locateData = ${locateData.toString()}
 const createInflater = ${createInflater.toString()}
 const decodeData = ${decodeData.toString()}
 const inflate = createInflater(zlib)
-const { jobs, batchBytes, maxPending, resumePending } = workerData
+const { jobs, batchBytes, shareableBytes, maxPending, resumePending } = workerData
 const zip = Buffer.from(workerData.zip)
 const pending = new Int32Array(workerData.pending)
 const claims = new Int32Array(workerData.claims)
@@ -14363,8 +14389,12 @@ function send(message, transfer, kib) {
     Atomics.wait(pending, 0, now, 100)
   }
 }
-/** Room for a member's inflated bytes: the rest of the batch, or a buffer of its own when large. */
+/**
+ * Room for a member's inflated bytes: the rest of the batch, or a buffer of its own when large,
+ * shared when large enough to be gunzipped on a worker in turn (see allocateShareable).
+ */
 function allocate(bytes) {
+  if (bytes >= shareableBytes) return Buffer.from(new SharedArrayBuffer(bytes))
   if (bytes > batchBytes / 4) return Buffer.allocUnsafeSlow(bytes)
   if (used + bytes > batchBytes) flush()
   return batch.subarray(used, used + bytes)
@@ -14402,7 +14432,8 @@ for (;;) {
     items.push([i, 'zip', data.byteOffset, data.length, crcOk])
   } else if (data.buffer !== batch.buffer) {
     flush()
-    send({ own: data.buffer, items: [[i, 'own', data.byteOffset, data.length, crcOk]] }, [data.buffer], Math.ceil(data.length / 1024))
+    const transfer = data.buffer instanceof SharedArrayBuffer ? [] : [data.buffer]
+    send({ own: data.buffer, items: [[i, 'own', data.byteOffset, data.length, crcOk]] }, transfer, Math.ceil(data.length / 1024))
   } else {
     items.push([i, 'batch', used, data.length, crcOk])
     used += data.length
@@ -14900,6 +14931,7 @@ function dataBounds(directory, fileSize) {
 
 
 
+
 /** Zips up to this size are read into memory (fast); larger ones are read entry by entry at offsets. */
 const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024;
 /** Below this many members to inflate (and bytes), starting a worker costs more than it saves. */
@@ -15034,7 +15066,8 @@ async function readData(reader, job) {
     const start = locateData(await reader.read(job.localHeaderOffset, LOCAL_HEADER_BYTES), job);
     if (typeof start !== 'number')
         return { failure: start };
-    return decodeData((external_node_zlib_default()), inflate, await reader.read(start, job.compressedSize), job);
+    const compressed = await reader.read(start, job.compressedSize);
+    return decodeData((external_node_zlib_default()), inflate, compressed, job, allocateShareable);
 }
 
 ;// CONCATENATED MODULE: ./src/archive/open-archive.ts

@@ -33,10 +33,21 @@ export function zstdFactory(): ZstdFactory | undefined {
 export const WORKER_MIN_BYTES = 4 * 1024 * 1024
 
 /**
+ * Room for `bytes` of an archive member: in shared memory when that large, so that if the member
+ * is a gzip stream the gunzip worker reads it where it lies (a copy would cost its size again).
+ */
+export function allocateShareable(bytes: number): Buffer {
+  return bytes >= WORKER_MIN_BYTES
+    ? Buffer.from(new SharedArrayBuffer(bytes))
+    : Buffer.allocUnsafe(bytes)
+}
+
+/**
  * Decompresses a gzip or zstd source chunk by chunk, counting real bytes in and out. A stream that
  * expands past `maxRatio` (once over RATIO_CHECK_MIN_BYTES) or breaks ends the iteration with an
- * ArchiveReadError whose message says how far it got. A large gzip file is inflated on a worker
- * thread (gunzipInWorker), anything else through Node's streaming decompressor.
+ * ArchiveReadError whose message says how far it got. A large gzip file, or large gzip bytes in
+ * shared memory, is inflated on a worker thread (gunzipInWorker), anything else through Node's
+ * streaming decompressor.
  */
 export async function* decompressChunks(
   source: ByteSource,
@@ -45,10 +56,16 @@ export async function* decompressChunks(
   workerMinBytes = WORKER_MIN_BYTES
 ): AsyncGenerator<Buffer> {
   const streaming = (): Inflow => streamInflow(readChunks(source), format)
-  const inflow =
-    format === 'gzip' && source.kind === 'file' && source.size >= workerMinBytes
-      ? gunzipInWorker(source.path, streaming)
-      : streaming()
+  const onWorker =
+    format === 'gzip' &&
+    source.size >= workerMinBytes &&
+    (source.kind === 'file' || source.data.buffer instanceof SharedArrayBuffer)
+  const inflow = onWorker
+    ? gunzipInWorker(
+        source.kind === 'file' ? { path: source.path } : { data: source.data },
+        streaming
+      )
+    : streaming()
   let bytesOut = 0
   try {
     for await (const chunk of inflow.chunks) {

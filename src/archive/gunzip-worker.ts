@@ -42,7 +42,7 @@ export interface Inflow {
 }
 
 /**
- * Gunzips a file on a worker thread. The streaming decompressor runs zlib on the thread pool but
+ * Gunzips a file, or bytes in shared memory, on a worker thread. The streaming decompressor runs zlib on the thread pool but
  * needs the main thread for every output chunk: while that thread works on an entry, inflating
  * stops. Here the worker reads and inflates on its own, MAX_AHEAD_KIB ahead of the reader, and
  * the chunks it fills are transferred, not copied. It answers what the streaming decompressor
@@ -53,7 +53,7 @@ export interface Inflow {
  * worker is stopped when the chunks are closed.
  */
 export function gunzipInWorker(
-  path: string,
+  input: { path: string } | { data: Buffer },
   fallback: () => Inflow,
   source = WORKER_SOURCE
 ): Inflow {
@@ -65,13 +65,16 @@ export function gunzipInWorker(
     wake?.()
   }
   // opened here, so it is closed here even when the worker is stopped mid-way
-  const fd = openSync(path, 'r')
+  const fd = 'path' in input ? openSync(input.path, 'r') : undefined
+  const data = 'data' in input ? input.data : undefined
   let worker: Worker | undefined
   try {
     worker = new Worker(source, {
       eval: true,
       workerData: {
         fd,
+        // the bytes where they lie (shared memory), or a copy where they are not
+        shared: data && { buffer: data.buffer, offset: data.byteOffset, length: data.length },
         ahead: ahead.buffer,
         chunkBytes: CHUNK_BYTES,
         readBytes: READ_BYTES,
@@ -125,7 +128,7 @@ export function gunzipInWorker(
     if (stopped) return
     stopped = true
     await worker?.terminate()
-    closeSync(fd)
+    if (fd !== undefined) closeSync(fd)
   }
   return { chunks: chunks(), bytesIn: () => (instead ? instead.bytesIn() : bytesIn) }
 }
@@ -143,7 +146,7 @@ const WORKER_SOURCE = `'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const fs = require('node:fs')
 const zlib = require('node:zlib')
-const { fd, chunkBytes, readBytes, maxAhead, resumeAhead } = workerData
+const { fd, shared, chunkBytes, readBytes, maxAhead, resumeAhead } = workerData
 const ahead = new Int32Array(workerData.ahead)
 const engine = zlib.createGunzip()
 engine.on('error', () => undefined) // read from errored below; the event would be uncaught
@@ -195,10 +198,17 @@ function write(flush, input, length) {
     return availIn === 0
   }
 }
+const bytes = shared && Buffer.from(shared.buffer, shared.offset, shared.length)
+const piece = bytes ? undefined : Buffer.allocUnsafe(readBytes)
+/** The next piece of compressed input at \`position\` (empty at the end). */
+function readAt(position) {
+  if (bytes) return bytes.subarray(position, position + readBytes)
+  return piece.subarray(0, fs.readSync(fd, piece, 0, readBytes, position))
+}
 try {
-  const input = Buffer.allocUnsafe(readBytes)
   for (let position = 0, going = true; going; ) {
-    const read = fs.readSync(fd, input, 0, readBytes, position)
+    const input = readAt(position)
+    const read = input.length
     position += read
     going = write(read === 0 ? zlib.constants.Z_FINISH : zlib.constants.Z_NO_FLUSH, input, read) && read > 0
   }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { DataFailure, DataJob, DataResult } from './zip-entry-data.js'
+import { WORKER_MIN_BYTES } from './decompress.js'
 import { createInflater, decodeData, locateData } from './zip-entry-data.js'
 
 /** Small results travel together in batches of this size: one message per batch, not per entry. */
@@ -65,6 +66,7 @@ export class InflateWorker {
         pending: this.pending.buffer,
         claims: this.claims.buffer,
         batchBytes: BATCH_BYTES,
+        shareableBytes: WORKER_MIN_BYTES,
         maxPending: MAX_PENDING_KIB,
         resumePending: RESUME_PENDING_KIB
       }
@@ -197,7 +199,7 @@ const locateData = ${locateData.toString()}
 const createInflater = ${createInflater.toString()}
 const decodeData = ${decodeData.toString()}
 const inflate = createInflater(zlib)
-const { jobs, batchBytes, maxPending, resumePending } = workerData
+const { jobs, batchBytes, shareableBytes, maxPending, resumePending } = workerData
 const zip = Buffer.from(workerData.zip)
 const pending = new Int32Array(workerData.pending)
 const claims = new Int32Array(workerData.claims)
@@ -213,8 +215,12 @@ function send(message, transfer, kib) {
     Atomics.wait(pending, 0, now, 100)
   }
 }
-/** Room for a member's inflated bytes: the rest of the batch, or a buffer of its own when large. */
+/**
+ * Room for a member's inflated bytes: the rest of the batch, or a buffer of its own when large,
+ * shared when large enough to be gunzipped on a worker in turn (see allocateShareable).
+ */
 function allocate(bytes) {
+  if (bytes >= shareableBytes) return Buffer.from(new SharedArrayBuffer(bytes))
   if (bytes > batchBytes / 4) return Buffer.allocUnsafeSlow(bytes)
   if (used + bytes > batchBytes) flush()
   return batch.subarray(used, used + bytes)
@@ -252,7 +258,8 @@ for (;;) {
     items.push([i, 'zip', data.byteOffset, data.length, crcOk])
   } else if (data.buffer !== batch.buffer) {
     flush()
-    send({ own: data.buffer, items: [[i, 'own', data.byteOffset, data.length, crcOk]] }, [data.buffer], Math.ceil(data.length / 1024))
+    const transfer = data.buffer instanceof SharedArrayBuffer ? [] : [data.buffer]
+    send({ own: data.buffer, items: [[i, 'own', data.byteOffset, data.length, crcOk]] }, transfer, Math.ceil(data.length / 1024))
   } else {
     items.push([i, 'batch', used, data.length, crcOk])
     used += data.length

@@ -3,6 +3,7 @@ import type { ByteSource, RandomAccess } from './byte-source.js'
 import { cacheHeaderReads, openRandomAccess } from './byte-source.js'
 import type { Member } from './emit-member.js'
 import { addProblem, startMember } from './emit-member.js'
+import { allocateShareable } from './decompress.js'
 import { describeUnsafePath } from './entry-paths.js'
 import { InflateWorker, READ_HERE, toSharedBuffer } from './inflate-worker.js'
 import type { Scope } from './walk-context.js'
@@ -180,5 +181,6 @@ function applyResult(member: Member, record: ZipRecord, job: DataJob, result: Da
 async function readData(reader: RandomAccess, job: DataJob): Promise<DataResult> {
   const start = locateData(await reader.read(job.localHeaderOffset, LOCAL_HEADER_BYTES), job)
   if (typeof start !== 'number') return { failure: start }
-  return decodeData(zlib, inflate, await reader.read(start, job.compressedSize), job)
+  const compressed = await reader.read(start, job.compressedSize)
+  return decodeData(zlib, inflate, compressed, job, allocateShareable)
 }
