@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(365);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(726);
 
 // A reader that stops early (`release-audit … | head`) closes the pipe: what it read stands and
 // the exit code still gives the verdict, with no stack trace for the write that found it closed.
@@ -2531,7 +2531,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 365:
+/***/ 726:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10147,10 +10147,39 @@ function tooLargeProblem(scope, name, size) {
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/archive/backlog.ts
+/*
+ * Flow control between a worker thread that sends data and the main thread that reads it: a
+ * shared counter of the KiB sent and not yet read. The worker pauses once the counter passes its
+ * maximum, until the reader is down to the resume mark; the reader wakes it only when a release
+ * crosses that mark (each wake-up costs the main thread about a millisecond).
+ */
+/**
+ * Sends `message` counting `kib` on the backlog, then waits while the backlog is over `max`,
+ * until it is down to `resume`. Runs inside workers built from its source text: it must stay
+ * self-contained.
+ */
+function sendWithin(port, backlog, max, resume, message, transfer, kib) {
+    Atomics.add(backlog, 0, kib);
+    port.postMessage(message, transfer);
+    if (Atomics.load(backlog, 0) <= max)
+        return;
+    for (let now = Atomics.load(backlog, 0); now > resume; now = Atomics.load(backlog, 0)) {
+        Atomics.wait(backlog, 0, now, 100);
+    }
+}
+/** Takes `kib` read by the main thread off the backlog, waking the worker if that lets it go on. */
+function releaseBacklog(backlog, kib, resume) {
+    const before = Atomics.sub(backlog, 0, kib);
+    if (before > resume && before - kib <= resume)
+        Atomics.notify(backlog, 0);
+}
+
 ;// CONCATENATED MODULE: ./src/archive/gunzip-worker.ts
 
 
-/** Output chunk size, as the streaming decompressor's (see OUTPUT_CHUNK_BYTES). */
+
+/** Output chunk size, as the streaming decompressor's (see OUTPUT_CHUNK_BYTES in decompress.ts). */
 const gunzip_worker_CHUNK_BYTES = 256 * 1024;
 /** The worker reads the compressed file in pieces of this size. */
 const READ_BYTES = 256 * 1024;
@@ -10234,11 +10263,7 @@ function gunzipInWorker(input, fallback, source = WORKER_SOURCE) {
                 started = true;
                 const chunk = Buffer.from(message.chunk, 0, message.length);
                 bytesIn = message.bytesIn ?? bytesIn;
-                const kib = Math.ceil(chunk.length / 1024);
-                const before = Atomics.sub(ahead, 0, kib);
-                if (before > RESUME_AHEAD_KIB && before - kib <= RESUME_AHEAD_KIB) {
-                    Atomics.notify(ahead, 0);
-                }
+                releaseBacklog(ahead, Math.ceil(chunk.length / 1024), RESUME_AHEAD_KIB);
                 yield chunk;
             }
         }
@@ -10264,7 +10289,8 @@ function failureError(failure) {
 // own synchronous one (zlib.js processChunkSync) on a Gunzip engine, fed from the file piece by
 // piece: a write that leaves input unread with output room to spare means the stream has ended
 // (the streaming decompressor then ends too); the end of the file is a Z_FINISH write, which fails
-// with "unexpected end of file" when the stream is incomplete.
+// with "unexpected end of file" when the stream is incomplete. Flow control is sendWithin's, by its
+// source text.
 const WORKER_SOURCE = `'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const fs = require('node:fs')
@@ -10282,17 +10308,14 @@ if (!handle || typeof handle.writeSync !== 'function' || !ArrayBuffer.isView(sta
 let out = Buffer.allocUnsafeSlow(chunkBytes)
 let used = 0
 let bytesIn = 0
+const sendWithin = ${sendWithin.toString()}
 function emit() {
   if (used === 0) return
+  const message = { chunk: out.buffer, length: used, bytesIn }
   const kib = Math.ceil(used / 1024)
-  Atomics.add(ahead, 0, kib)
-  parentPort.postMessage({ chunk: out.buffer, length: used, bytesIn }, [out.buffer])
   out = Buffer.allocUnsafeSlow(chunkBytes)
   used = 0
-  if (Atomics.load(ahead, 0) <= maxAhead) return
-  for (let now = Atomics.load(ahead, 0); now > resumeAhead; now = Atomics.load(ahead, 0)) {
-    Atomics.wait(ahead, 0, now, 100)
-  }
+  sendWithin(parentPort, ahead, maxAhead, resumeAhead, message, [message.chunk], kib)
 }
 let failed = false
 /** Inflates one piece of input; false once the stream has ended or failed. */
@@ -10454,13 +10477,13 @@ function zstdFactory() {
  * Gunzipping moves to a worker thread for files at least this large: a worker takes ~40 ms to
  * start, which a small file's whole inflating does not outweigh.
  */
-const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+const GUNZIP_WORKER_MIN_BYTES = 4 * 1024 * 1024;
 /**
  * Room for `bytes` of an archive member: in shared memory when that large, so that if the member
  * is a gzip stream the gunzip worker reads it where it lies (a copy would cost its size again).
  */
 function allocateShareable(bytes) {
-    return bytes >= WORKER_MIN_BYTES
+    return bytes >= GUNZIP_WORKER_MIN_BYTES
         ? Buffer.from(new SharedArrayBuffer(bytes))
         : Buffer.allocUnsafe(bytes);
 }
@@ -10471,7 +10494,7 @@ function allocateShareable(bytes) {
  * shared memory, is inflated on a worker thread (gunzipInWorker), anything else through Node's
  * streaming decompressor.
  */
-async function* decompressChunks(source, format, maxRatio, workerMinBytes = WORKER_MIN_BYTES) {
+async function* decompressChunks(source, format, maxRatio, workerMinBytes = GUNZIP_WORKER_MIN_BYTES) {
     const streaming = () => streamInflow(readChunks(source), format);
     const onWorker = format === 'gzip' &&
         source.size >= workerMinBytes &&
@@ -14205,6 +14228,7 @@ function zip_entry_data_describeFailure(failure, job) {
 
 
 
+
 /** Small results travel together in batches of this size: one message per batch, not per entry. */
 const BATCH_BYTES = 512 * 1024;
 /** The worker waits while this many KiB of inflated data sit unread on the main thread. */
@@ -14252,7 +14276,7 @@ class InflateWorker {
                 pending: this.pending.buffer,
                 claims: this.claims.buffer,
                 batchBytes: BATCH_BYTES,
-                shareableBytes: WORKER_MIN_BYTES,
+                shareableBytes: GUNZIP_WORKER_MIN_BYTES,
                 maxPending: MAX_PENDING_KIB,
                 resumePending: RESUME_PENDING_KIB
             }
@@ -14294,10 +14318,7 @@ class InflateWorker {
     }
     /** Tells the worker how much it may inflate again, waking it only if that lets it go on. */
     release() {
-        const before = Atomics.sub(this.pending, 0, this.readKiB);
-        if (before > RESUME_PENDING_KIB && before - this.readKiB <= RESUME_PENDING_KIB) {
-            Atomics.notify(this.pending, 0);
-        }
+        releaseBacklog(this.pending, this.readKiB, RESUME_PENDING_KIB);
         this.readKiB = 0;
     }
     /** Resolves once the worker has sent all it will send, or failed. */
@@ -14364,7 +14385,7 @@ function packJobs(jobs) {
     return packed;
 }
 // Plain JS run with `eval: true`, so it needs no file of its own in the bundle; it reuses
-// locateData, createInflater and decodeData through their source text. Inflated bytes are written
+// locateData, createInflater, decodeData and sendWithin through their source text. Inflated bytes are written
 // straight into the batch (or, for a large member, a buffer of its own that is transferred).
 const inflate_worker_WORKER_SOURCE = `'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
@@ -14381,13 +14402,9 @@ let batch = Buffer.allocUnsafe(batchBytes)
 let used = 0
 let items = []
 let itemsKiB = 0
+const sendWithin = ${sendWithin.toString()}
 function send(message, transfer, kib) {
-  Atomics.add(pending, 0, kib)
-  parentPort.postMessage(message, transfer)
-  if (Atomics.load(pending, 0) <= maxPending) return
-  for (let now = Atomics.load(pending, 0); now > resumePending; now = Atomics.load(pending, 0)) {
-    Atomics.wait(pending, 0, now, 100)
-  }
+  sendWithin(parentPort, pending, maxPending, resumePending, message, transfer, kib)
 }
 /**
  * Room for a member's inflated bytes: the rest of the batch, or a buffer of its own when large,
@@ -14936,7 +14953,7 @@ function dataBounds(directory, fileSize) {
 const ZIP_IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024;
 /** Below this many members to inflate (and bytes), starting a worker costs more than it saves. */
 const WORKER_MIN_JOBS = 2000;
-const walk_zip_WORKER_MIN_BYTES = 32 * 1024 * 1024;
+const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 /** General-purpose bit 3: sizes and CRC follow the data instead of sitting in the local header. */
 const DESCRIPTOR_FLAG = 0x0008;
 /** Inflates the members read on this thread; the worker has its own. */
@@ -15040,7 +15057,7 @@ function wantsWorker(jobs, mode) {
     if (mode !== 'auto')
         return mode === 'always' && jobs.length > 0;
     return (jobs.length >= WORKER_MIN_JOBS ||
-        jobs.reduce((sum, job) => sum + job.uncompressedSize, 0) >= walk_zip_WORKER_MIN_BYTES);
+        jobs.reduce((sum, job) => sum + job.uncompressedSize, 0) >= WORKER_MIN_BYTES);
 }
 function applyResult(member, record, job, result) {
     if ('failure' in result) {

@@ -30,14 +30,14 @@ export function zstdFactory(): ZstdFactory | undefined {
  * Gunzipping moves to a worker thread for files at least this large: a worker takes ~40 ms to
  * start, which a small file's whole inflating does not outweigh.
  */
-export const WORKER_MIN_BYTES = 4 * 1024 * 1024
+export const GUNZIP_WORKER_MIN_BYTES = 4 * 1024 * 1024
 
 /**
  * Room for `bytes` of an archive member: in shared memory when that large, so that if the member
  * is a gzip stream the gunzip worker reads it where it lies (a copy would cost its size again).
  */
 export function allocateShareable(bytes: number): Buffer {
-  return bytes >= WORKER_MIN_BYTES
+  return bytes >= GUNZIP_WORKER_MIN_BYTES
     ? Buffer.from(new SharedArrayBuffer(bytes))
     : Buffer.allocUnsafe(bytes)
 }
@@ -53,7 +53,7 @@ export async function* decompressChunks(
   source: ByteSource,
   format: StreamFormat,
   maxRatio: number,
-  workerMinBytes = WORKER_MIN_BYTES
+  workerMinBytes = GUNZIP_WORKER_MIN_BYTES
 ): AsyncGenerator<Buffer> {
   const streaming = (): Inflow => streamInflow(readChunks(source), format)
   const onWorker =

@@ -1,7 +1,8 @@
 import { closeSync, openSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
+import { releaseBacklog, sendWithin } from './backlog.js'
 
-/** Output chunk size, as the streaming decompressor's (see OUTPUT_CHUNK_BYTES). */
+/** Output chunk size, as the streaming decompressor's (see OUTPUT_CHUNK_BYTES in decompress.ts). */
 const CHUNK_BYTES = 256 * 1024
 /** The worker reads the compressed file in pieces of this size. */
 const READ_BYTES = 256 * 1024
@@ -112,11 +113,7 @@ export function gunzipInWorker(
         started = true
         const chunk = Buffer.from(message.chunk as ArrayBuffer, 0, message.length)
         bytesIn = message.bytesIn ?? bytesIn
-        const kib = Math.ceil(chunk.length / 1024)
-        const before = Atomics.sub(ahead, 0, kib)
-        if (before > RESUME_AHEAD_KIB && before - kib <= RESUME_AHEAD_KIB) {
-          Atomics.notify(ahead, 0)
-        }
+        releaseBacklog(ahead, Math.ceil(chunk.length / 1024), RESUME_AHEAD_KIB)
         yield chunk
       }
     } finally {
@@ -141,7 +138,8 @@ function failureError(failure: InflateFailure): Error {
 // own synchronous one (zlib.js processChunkSync) on a Gunzip engine, fed from the file piece by
 // piece: a write that leaves input unread with output room to spare means the stream has ended
 // (the streaming decompressor then ends too); the end of the file is a Z_FINISH write, which fails
-// with "unexpected end of file" when the stream is incomplete.
+// with "unexpected end of file" when the stream is incomplete. Flow control is sendWithin's, by its
+// source text.
 const WORKER_SOURCE = `'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const fs = require('node:fs')
@@ -159,17 +157,14 @@ if (!handle || typeof handle.writeSync !== 'function' || !ArrayBuffer.isView(sta
 let out = Buffer.allocUnsafeSlow(chunkBytes)
 let used = 0
 let bytesIn = 0
+const sendWithin = ${sendWithin.toString()}
 function emit() {
   if (used === 0) return
+  const message = { chunk: out.buffer, length: used, bytesIn }
   const kib = Math.ceil(used / 1024)
-  Atomics.add(ahead, 0, kib)
-  parentPort.postMessage({ chunk: out.buffer, length: used, bytesIn }, [out.buffer])
   out = Buffer.allocUnsafeSlow(chunkBytes)
   used = 0
-  if (Atomics.load(ahead, 0) <= maxAhead) return
-  for (let now = Atomics.load(ahead, 0); now > resumeAhead; now = Atomics.load(ahead, 0)) {
-    Atomics.wait(ahead, 0, now, 100)
-  }
+  sendWithin(parentPort, ahead, maxAhead, resumeAhead, message, [message.chunk], kib)
 }
 let failed = false
 /** Inflates one piece of input; false once the stream has ended or failed. */

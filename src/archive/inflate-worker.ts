@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads'
+import { releaseBacklog, sendWithin } from './backlog.js'
 import type { DataFailure, DataJob, DataResult } from './zip-entry-data.js'
-import { WORKER_MIN_BYTES } from './decompress.js'
+import { GUNZIP_WORKER_MIN_BYTES } from './decompress.js'
 import { createInflater, decodeData, locateData } from './zip-entry-data.js'
 
 /** Small results travel together in batches of this size: one message per batch, not per entry. */
@@ -66,7 +67,7 @@ export class InflateWorker {
         pending: this.pending.buffer,
         claims: this.claims.buffer,
         batchBytes: BATCH_BYTES,
-        shareableBytes: WORKER_MIN_BYTES,
+        shareableBytes: GUNZIP_WORKER_MIN_BYTES,
         maxPending: MAX_PENDING_KIB,
         resumePending: RESUME_PENDING_KIB
       }
@@ -109,10 +110,7 @@ export class InflateWorker {
 
   /** Tells the worker how much it may inflate again, waking it only if that lets it go on. */
   private release(): void {
-    const before = Atomics.sub(this.pending, 0, this.readKiB)
-    if (before > RESUME_PENDING_KIB && before - this.readKiB <= RESUME_PENDING_KIB) {
-      Atomics.notify(this.pending, 0)
-    }
+    releaseBacklog(this.pending, this.readKiB, RESUME_PENDING_KIB)
     this.readKiB = 0
   }
 
@@ -190,7 +188,7 @@ function packJobs(jobs: readonly DataJob[]): Float64Array {
 }
 
 // Plain JS run with `eval: true`, so it needs no file of its own in the bundle; it reuses
-// locateData, createInflater and decodeData through their source text. Inflated bytes are written
+// locateData, createInflater, decodeData and sendWithin through their source text. Inflated bytes are written
 // straight into the batch (or, for a large member, a buffer of its own that is transferred).
 const WORKER_SOURCE = `'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
@@ -207,13 +205,9 @@ let batch = Buffer.allocUnsafe(batchBytes)
 let used = 0
 let items = []
 let itemsKiB = 0
+const sendWithin = ${sendWithin.toString()}
 function send(message, transfer, kib) {
-  Atomics.add(pending, 0, kib)
-  parentPort.postMessage(message, transfer)
-  if (Atomics.load(pending, 0) <= maxPending) return
-  for (let now = Atomics.load(pending, 0); now > resumePending; now = Atomics.load(pending, 0)) {
-    Atomics.wait(pending, 0, now, 100)
-  }
+  sendWithin(parentPort, pending, maxPending, resumePending, message, transfer, kib)
 }
 /**
  * Room for a member's inflated bytes: the rest of the batch, or a buffer of its own when large,
